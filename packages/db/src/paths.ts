@@ -1,0 +1,7 @@
+// Where the schema and the committed migrations live, wherever the package is run from.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const packageRoot = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const SCHEMA_PATH = path.join(packageRoot, 'prisma', 'schema.prisma');
+export const MIGRATIONS_DIR = path.join(packageRoot, 'prisma', 'migrations');
