@@ -1,0 +1,52 @@
+// Turns profile hits into domain findings. A profile hit is never adverse by itself: the
+// severity is always `refer`, so a person decides before anything happens to the traveller.
+import type { Finding } from '@paxguard/domain';
+import type { TravellerFeatures } from './feature-catalogue.ts';
+import { isActive } from './profile-approval.ts';
+import type { CompiledProfile, ProfileEvaluation } from './profile-compiler.ts';
+
+export interface ProfileHit {
+  readonly profile: CompiledProfile;
+  readonly evaluation: ProfileEvaluation;
+}
+
+/** One `PROFILE_HIT` finding per evaluation that reached its threshold; the rest are dropped. */
+export function profileHitsToFindings(hits: readonly ProfileHit[]): Finding[] {
+  const out: Finding[] = [];
+  for (const { profile, evaluation } of hits) {
+    if (!evaluation.hit) continue;
+    const reasons = evaluation.fired.map((r) => r.explanation).join('; ');
+    out.push({
+      source: 'profile',
+      code: 'PROFILE_HIT',
+      severity: 'refer',
+      message: `Risk profile "${profile.profile.name}" scored ${evaluation.score} (threshold ${profile.threshold}): ${reasons}. An officer must review; this is not a decision.`,
+      rule: { id: profile.id, version: String(profile.version) },
+      evidence: {
+        score: evaluation.score,
+        threshold: profile.threshold,
+        fired: evaluation.fired.map((r) => ({
+          ruleId: r.ruleId,
+          weight: r.weight,
+          explanation: r.explanation,
+        })),
+      },
+    });
+  }
+  return out;
+}
+
+/** Runs every profile that is active at `now` (approved, inside its window) and returns the findings. */
+export function screenWithProfiles(
+  profiles: readonly CompiledProfile[],
+  features: TravellerFeatures,
+  now: Date,
+): Finding[] {
+  const hits: ProfileHit[] = [];
+  for (const profile of profiles) {
+    if (!isActive(profile.profile, now)) continue;
+    const evaluation = profile.evaluate(features);
+    if (evaluation.hit) hits.push({ profile, evaluation });
+  }
+  return profileHitsToFindings(hits);
+}
