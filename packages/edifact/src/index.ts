@@ -1,1 +1,11 @@
-export {};
+// @paxguard/edifact: UN/EDIFACT tokeniser and the PAXLST / PNRGOV / CUSRES codecs. Pure: no I/O.
+export type { CodecIssue, DecodeMode, DecodeResult } from './codec-issues.ts';
+export { DEFAULT_DELIMITERS, type Delimiters, type SyntaxId } from './service-string.ts';
+export { tokenise, type Segment, type Tokenised } from './tokeniser.ts';
+export {
+  buildAirportZones,
+  defaultAirportZones,
+  localToUtc,
+  type AirportZones,
+} from './airport-zones.ts';
+export { decodePaxlst, type PaxlstDecodeOptions, type PaxlstMessage } from './paxlst-decoder.ts';

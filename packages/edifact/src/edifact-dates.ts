@@ -1,0 +1,81 @@
+// DTM / DAT date handling: the EDIFACT date formats carriers use (102, 201, 203, bare
+// YYMMDD) and the century of two-digit years relative to the flight date.
+
+export interface ParsedDateTime {
+  date: string;
+  /** `HH:mm` when the value carried a time. */
+  time?: string;
+}
+
+function valid(y: number, m: number, d: number): boolean {
+  if (m < 1 || m > 12 || d < 1) return false;
+  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return d <= days;
+}
+
+function isDigits(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return s.length > 0;
+}
+
+/**
+ * Two-digit years: `kind` birth → never after the reference year; expiry/other → within
+ * 50 years either side of the reference year.
+ */
+export function century(yy: number, referenceYear: number, kind: 'birth' | 'other'): number {
+  const base = Math.floor(referenceYear / 100) * 100;
+  let y = base + yy;
+  if (kind === 'birth') {
+    if (y > referenceYear) y -= 100;
+  } else if (y > referenceYear + 50) y -= 100;
+  else if (y < referenceYear - 50) y += 100;
+  return y;
+}
+
+/** Parses `YYMMDD`, `YYMMDDHHMM`, `CCYYMMDD`, `CCYYMMDDHHMM`; undefined when not a date. */
+export function parseEdifactDate(
+  raw: string,
+  referenceYear: number,
+  kind: 'birth' | 'other' = 'other',
+): ParsedDateTime | undefined {
+  const s = raw.trim();
+  if (!isDigits(s)) return undefined;
+  let y: number;
+  let rest: string;
+  if (s.length === 6 || s.length === 10) {
+    y = century(Number(s.slice(0, 2)), referenceYear, kind);
+    rest = s.slice(2);
+  } else if (s.length === 8 || s.length === 12) {
+    y = Number(s.slice(0, 4));
+    rest = s.slice(4);
+  } else return undefined;
+  const m = Number(rest.slice(0, 2));
+  const d = Number(rest.slice(2, 4));
+  if (!valid(y, m, d)) return undefined;
+  const date = `${String(y).padStart(4, '0')}-${rest.slice(0, 2)}-${rest.slice(2, 4)}`;
+  if (rest.length === 4) return { date };
+  const hh = Number(rest.slice(4, 6));
+  const mm = Number(rest.slice(6, 8));
+  if (hh > 23 || mm > 59) return undefined;
+  return { date, time: `${rest.slice(4, 6)}:${rest.slice(6, 8)}` };
+}
+
+/** `DDMMMYY` (PNR SSR DOCS: `23AUG77`) → ISO date. */
+const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
+export function parseDdMmmYy(
+  raw: string,
+  referenceYear: number,
+  kind: 'birth' | 'other',
+): string | undefined {
+  const m = /^(\d{1,2})([A-Z]{3})(\d{2}|\d{4})$/.exec(raw.trim().toUpperCase());
+  if (!m) return undefined;
+  const month = MONTHS.indexOf(m[2]!) + 1;
+  if (month === 0) return undefined;
+  const y = m[3]!.length === 4 ? Number(m[3]) : century(Number(m[3]), referenceYear, kind);
+  const d = Number(m[1]);
+  if (!valid(y, month, d)) return undefined;
+  return `${y}-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}

@@ -1,0 +1,341 @@
+// The interchange envelope: UNB/UNZ, UNG/UNE and UNH/UNT with their control counts and
+// references checked, handing each message's segments to a message-specific decoder.
+import type { IssueSink } from './codec-issues.ts';
+import { SegmentScanner, codeKey } from './segment-scanner.ts';
+import { SYNTAX_IDS, readServiceString, type Delimiters, type SyntaxId } from './service-string.ts';
+
+export interface InterchangeHeader {
+  syntax: SyntaxId;
+  syntaxVersion: string;
+  sender: string;
+  recipient: string;
+  /** `YYMMDD:HHMM` as sent. */
+  date: string;
+  time: string;
+  ref: string;
+  delimiters: Delimiters;
+}
+
+export interface GroupHeader {
+  id: string;
+  sender: string;
+  recipient: string;
+  ref: string;
+  version: string;
+}
+
+export interface MessageHeader {
+  ref: string;
+  type: string;
+  version: string;
+  release: string;
+  agency: string;
+  association: string;
+  commonAccessRef: string;
+  /** UNH S010: sequence of transfers (`01:C` … `NN:F`). */
+  sequence?: { number: number; last: boolean };
+  segmentIndex: number;
+}
+
+export interface MessageContext {
+  interchange?: InterchangeHeader;
+  group?: GroupHeader;
+  header: MessageHeader;
+  sink: IssueSink;
+}
+
+/** Receives the segments between UNH and UNT (exclusive) of one message. */
+export interface MessageDecoder<T> {
+  segment(s: SegmentScanner): void;
+  finish(unt: { segmentIndex: number } | undefined): T | undefined;
+}
+
+const UNB = codeKey('UNB');
+const UNG = codeKey('UNG');
+const UNH = codeKey('UNH');
+const UNT = codeKey('UNT');
+const UNE = codeKey('UNE');
+const UNZ = codeKey('UNZ');
+
+function where(s: SegmentScanner, element?: number, component?: number) {
+  return {
+    segmentIndex: s.index,
+    segmentTag: s.tag,
+    element,
+    component,
+    offset: element ? s.offsetOf(element, component) : s.offset,
+  };
+}
+
+function readUnb(s: SegmentScanner, sink: IssueSink, delimiters: Delimiters): InterchangeHeader {
+  const raw = s.value(1, 1);
+  let syntax = raw.toUpperCase() as SyntaxId;
+  if (raw !== syntax) {
+    sink.problem(
+      'SYNTAX_ID_LOWERCASE',
+      `Syntax identifier "${raw}" should be upper case.`,
+      where(s, 1, 1),
+    );
+  }
+  if (!SYNTAX_IDS.includes(syntax)) {
+    sink.problem(
+      'SYNTAX_ID_UNKNOWN',
+      `Unknown syntax identifier "${raw}"; expected UNOA, UNOB, UNOC, UNOY or IATA.`,
+      where(s, 1, 1),
+    );
+    syntax = 'UNOY';
+  }
+  return {
+    syntax,
+    syntaxVersion: s.value(1, 2),
+    sender: s.value(2, 1),
+    recipient: s.value(3, 1),
+    date: s.value(4, 1),
+    time: s.value(4, 2),
+    ref: s.value(5, 1),
+    delimiters,
+  };
+}
+
+function readUnh(s: SegmentScanner, sink: IssueSink): MessageHeader {
+  const header: MessageHeader = {
+    ref: s.value(1, 1),
+    type: s.value(2, 1),
+    version: s.value(2, 2),
+    release: s.value(2, 3),
+    agency: s.value(2, 4),
+    association: s.value(2, 5),
+    commonAccessRef: s.value(3, 1),
+    segmentIndex: s.index,
+  };
+  if (!header.ref) sink.error('UNH_REF_MISSING', 'UNH has no message reference.', where(s, 1, 1));
+  if (!header.type)
+    sink.error('UNH_TYPE_MISSING', 'UNH does not name the message type.', where(s, 2, 1));
+  const seq = s.value(4, 1);
+  if (seq) {
+    const n = Number(seq);
+    const flag = s.value(4, 2).toUpperCase();
+    if (!/^\d{1,2}$/.test(seq) || n < 1) {
+      sink.error(
+        'UNH_SEQUENCE_INVALID',
+        `UNH sequence number "${seq}" must be 1 to 99.`,
+        where(s, 4, 1),
+      );
+    } else if (flag !== 'C' && flag !== 'F') {
+      sink.error(
+        'UNH_SEQUENCE_FLAG_INVALID',
+        `UNH first/last indicator "${s.value(4, 2)}" must be C (more follow) or F (final).`,
+        where(s, 4, 2),
+      );
+    } else header.sequence = { number: n, last: flag === 'F' };
+  }
+  return header;
+}
+
+export interface InterchangeResult<T> {
+  interchange?: InterchangeHeader;
+  messages: T[];
+}
+
+/**
+ * Walks one interchange. `open` decides per message header whether it can decode that
+ * message (returning undefined skips it, after it has reported why).
+ */
+export function readInterchange<T>(
+  text: string,
+  sink: IssueSink,
+  open: (ctx: MessageContext) => MessageDecoder<T> | undefined,
+): InterchangeResult<T> {
+  const una = readServiceString(text, sink);
+  const s = new SegmentScanner(text, una.delimiters, una.end, sink, una.present ? 1 : 0);
+  const messages: T[] = [];
+  let interchange: InterchangeHeader | undefined;
+  let group: GroupHeader | undefined;
+  let decoder: MessageDecoder<T> | undefined;
+  let header: MessageHeader | undefined;
+  let state: 'start' | 'interchange' | 'message' | 'done' = 'start';
+  let segCount = 0;
+  let messageCount = 0;
+  let groupCount = 0;
+  let groupMessages = 0;
+  let sawMessage = false;
+
+  const closeMessage = (unt: { segmentIndex: number } | undefined): void => {
+    const value = decoder?.finish(unt);
+    if (value !== undefined) messages.push(value);
+    decoder = undefined;
+    header = undefined;
+    state = 'interchange';
+  };
+
+  while (s.next()) {
+    if (!s.terminated) {
+      sink.problem(
+        'SEGMENT_UNTERMINATED',
+        'The text ends inside a segment (no terminator).',
+        where(s),
+      );
+    }
+    const tag = s.tagCode;
+    if (state === 'done') {
+      sink.problem(
+        'TRAILING_DATA',
+        'Characters follow the UNZ interchange trailer; they were ignored.',
+        where(s),
+      );
+      break;
+    }
+    if (tag === UNB) {
+      if (state !== 'start')
+        sink.error('UNB_UNEXPECTED', 'A second UNB inside one interchange.', where(s));
+      interchange = readUnb(s, sink, una.delimiters);
+      s.setSyntax(interchange.syntax);
+      state = 'interchange';
+    } else if (tag === UNG) {
+      if (state === 'message') {
+        sink.problem(
+          'UNT_MISSING',
+          `Message ${header?.ref ?? ''} has no UNT before UNG.`,
+          where(s),
+        );
+        closeMessage(undefined);
+      }
+      group = {
+        id: s.value(1, 1),
+        sender: s.value(2, 1),
+        recipient: s.value(3, 1),
+        ref: s.value(5, 1),
+        version: s.value(7, 1),
+      };
+      groupCount++;
+      groupMessages = 0;
+      if (state === 'start')
+        sink.problem('UNB_MISSING', 'The interchange has no UNB header.', where(s));
+      state = 'interchange';
+    } else if (tag === UNH) {
+      if (state === 'message') {
+        sink.problem(
+          'UNT_MISSING',
+          `Message ${header?.ref ?? ''} has no UNT before the next UNH.`,
+          where(s),
+        );
+        closeMessage(undefined);
+      }
+      if (state === 'start')
+        sink.problem('UNB_MISSING', 'The interchange has no UNB header.', where(s));
+      header = readUnh(s, sink);
+      sawMessage = true;
+      messageCount++;
+      groupMessages++;
+      segCount = 1;
+      state = 'message';
+      decoder = open({ interchange, group, header, sink });
+    } else if (tag === UNT) {
+      if (state !== 'message' || !header) {
+        sink.problem('UNT_UNEXPECTED', 'UNT without an open message.', where(s));
+        continue;
+      }
+      segCount++;
+      const declared = s.value(1, 1);
+      if (!/^\d+$/.test(declared) || Number(declared) !== segCount) {
+        sink.problem(
+          'UNT_COUNT_MISMATCH',
+          `UNT declares ${declared || 'no'} segments but message ${header.ref} has ${segCount} (UNH to UNT).`,
+          where(s, 1, 1),
+        );
+      }
+      const ref = s.value(2, 1);
+      if (ref !== header.ref) {
+        sink.problem(
+          'UNT_REF_MISMATCH',
+          `UNT reference "${ref}" does not match UNH reference "${header.ref}".`,
+          where(s, 2, 1),
+        );
+      }
+      closeMessage({ segmentIndex: s.index });
+    } else if (tag === UNE) {
+      if (state === 'message') {
+        sink.problem('UNT_MISSING', `Message ${header?.ref ?? ''} has no UNT.`, where(s));
+        closeMessage(undefined);
+      }
+      if (!group) sink.problem('UNE_UNEXPECTED', 'UNE without a UNG.', where(s));
+      else {
+        if (Number(s.value(1, 1)) !== groupMessages) {
+          sink.problem(
+            'UNE_COUNT_MISMATCH',
+            `UNE declares ${s.value(1, 1) || 'no'} messages but the group holds ${groupMessages}.`,
+            where(s, 1, 1),
+          );
+        }
+        if (s.value(2, 1) !== group.ref) {
+          sink.problem(
+            'UNE_REF_MISMATCH',
+            `UNE reference "${s.value(2, 1)}" does not match UNG reference "${group.ref}".`,
+            where(s, 2, 1),
+          );
+        }
+      }
+      group = undefined;
+    } else if (tag === UNZ) {
+      if (state === 'message') {
+        sink.problem('UNT_MISSING', `Message ${header?.ref ?? ''} has no UNT.`, where(s));
+        closeMessage(undefined);
+      }
+      if (!interchange) sink.problem('UNZ_UNEXPECTED', 'UNZ without a UNB.', where(s));
+      else {
+        const n = Number(s.value(1, 1));
+        const expected = groupCount > 0 ? groupCount : messageCount;
+        if (n !== expected && n !== messageCount) {
+          sink.problem(
+            'UNZ_COUNT_MISMATCH',
+            `UNZ declares ${s.value(1, 1) || 'no'} ${groupCount > 0 ? 'groups' : 'messages'} but the interchange holds ${expected}.`,
+            where(s, 1, 1),
+          );
+        }
+        if (s.value(2, 1) !== interchange.ref) {
+          sink.problem(
+            'UNZ_REF_MISMATCH',
+            `UNZ reference "${s.value(2, 1)}" does not match UNB reference "${interchange.ref}".`,
+            where(s, 2, 1),
+          );
+        }
+      }
+      state = 'done';
+    } else if (state === 'message') {
+      segCount++;
+      if (s.tagCode < 0) {
+        sink.problem(
+          'TAG_INVALID',
+          `"${s.tag.slice(0, 20)}" is not a three-letter segment tag.`,
+          where(s),
+        );
+      } else decoder?.segment(s);
+    } else {
+      sink.problem(
+        'SEGMENT_OUTSIDE_MESSAGE',
+        `Segment ${s.tag.slice(0, 20)} is outside any UNH…UNT message.`,
+        where(s),
+      );
+    }
+  }
+  if (state === 'message') {
+    sink.problem('UNT_MISSING', `Message ${header?.ref ?? ''} has no UNT trailer.`, {
+      offset: text.length,
+    });
+    closeMessage(undefined);
+  }
+  if (state === 'interchange' && interchange) {
+    sink.problem('UNZ_MISSING', 'The interchange has no UNZ trailer.', { offset: text.length });
+  }
+  if (!sawMessage) sink.error('NO_MESSAGE', 'The text holds no UNH message.', { offset: 0 });
+  if (s.badChars > 1 && !sink.strict) {
+    sink.warn(
+      'CHARACTER_NOT_IN_SYNTAX',
+      `${s.badChars} characters in all lie outside the declared character set; they were kept.`,
+    );
+  }
+  if (s.lineBreaks > 1 && !sink.strict) {
+    sink.warn('LINE_BREAK_IN_SEGMENT', `${s.lineBreaks} line breaks inside segments were removed.`);
+  }
+  return { interchange, messages };
+}

@@ -1,0 +1,316 @@
+// PAXLST group 4/5: one traveller (NAD FL/FM/DDU/DDT and what follows) and their
+// documents (DOC with its DTM/LOC), read segment by segment into the domain Traveller.
+import type { Sex, TravelDocument, Traveller, TravellerRole } from '@paxguard/domain';
+import type { IssueSink } from './codec-issues.ts';
+import { parseEdifactDate } from './edifact-dates.ts';
+import { codeKey, type SegmentScanner } from './segment-scanner.ts';
+
+export const TAG = {
+  NAD: codeKey('NAD'),
+  ATT: codeKey('ATT'),
+  DTM: codeKey('DTM'),
+  MEA: codeKey('MEA'),
+  GEI: codeKey('GEI'),
+  FTX: codeKey('FTX'),
+  LOC: codeKey('LOC'),
+  COM: codeKey('COM'),
+  EMP: codeKey('EMP'),
+  NAT: codeKey('NAT'),
+  RFF: codeKey('RFF'),
+  DOC: codeKey('DOC'),
+  CNT: codeKey('CNT'),
+  BGM: codeKey('BGM'),
+  TDT: codeKey('TDT'),
+  QTY: codeKey('QTY'),
+};
+
+const K = {
+  FL: codeKey('FL'),
+  FM: codeKey('FM'),
+  DDU: codeKey('DDU'),
+  DDT: codeKey('DDT'),
+  MS: codeKey('MS'),
+  d329: codeKey('329'),
+  d36: codeKey('36'),
+  d182: codeKey('182'),
+  l174: codeKey('174'),
+  l178: codeKey('178'),
+  l179: codeKey('179'),
+  l180: codeKey('180'),
+  l22: codeKey('22'),
+  l91: codeKey('91'),
+  AVF: codeKey('AVF'),
+  ABO: codeKey('ABO'),
+  SEA: codeKey('SEA'),
+  TN: codeKey('TN'),
+  AEA: codeKey('AEA'),
+  CR: codeKey('CR'),
+  TE: codeKey('TE'),
+  EM: codeKey('EM'),
+  CT: codeKey('CT'),
+  WT: codeKey('WT'),
+  BAG: codeKey('BAG'),
+  g173: codeKey('173'),
+  g174: codeKey('174'),
+};
+
+export const ROLE_BY_QUALIFIER = new Map<number, TravellerRole>([
+  [K.FL, 'passenger'],
+  [K.FM, 'crew'],
+  [K.DDU, 'transit-passenger'],
+  [K.DDT, 'transit-crew'],
+]);
+
+export function where(s: SegmentScanner, element?: number, component?: number) {
+  return {
+    segmentIndex: s.index,
+    segmentTag: s.tag,
+    element,
+    component,
+    offset: element ? s.offsetOf(element, component) : s.offset,
+  };
+}
+
+const STATE_RE = /^[A-Z]{1,3}$/;
+const AIRPORT_RE = /^[A-Z0-9]{3}$/;
+
+/** An ICAO state code, upper-cased in lenient mode; undefined (and an issue) when unusable. */
+export function stateCode(
+  s: SegmentScanner,
+  sink: IssueSink,
+  e: number,
+  c: number,
+): string | undefined {
+  const raw = s.value(e, c);
+  if (!raw) return undefined;
+  if (STATE_RE.test(raw)) return raw;
+  const up = raw.trim().toUpperCase();
+  if (STATE_RE.test(up)) {
+    sink.problem('CODE_LOWERCASE', `State code "${raw}" should be upper case.`, where(s, e, c));
+    return up;
+  }
+  sink.problem('STATE_CODE_INVALID', `"${raw}" is not an ICAO state code.`, where(s, e, c));
+  return undefined;
+}
+
+export function airportCode(
+  s: SegmentScanner,
+  sink: IssueSink,
+  e: number,
+  c: number,
+): string | undefined {
+  const raw = s.value(e, c);
+  if (AIRPORT_RE.test(raw)) return raw;
+  const up = raw.trim().toUpperCase();
+  if (AIRPORT_RE.test(up)) {
+    sink.problem('CODE_LOWERCASE', `Airport code "${raw}" should be upper case.`, where(s, e, c));
+    return up;
+  }
+  sink.problem(
+    'AIRPORT_CODE_INVALID',
+    `"${raw}" is not a three-character IATA airport code.`,
+    where(s, e, c),
+  );
+  return undefined;
+}
+
+/** Expands `FTX+BAG+++AF012345:3` into AF012345, AF012346, AF012347 (numeric tail kept at width). */
+export function expandBagTags(first: string, count: number): string[] {
+  if (!(count > 1)) return [first];
+  const m = /^(.*?)(\d+)$/.exec(first);
+  if (!m) return [first];
+  const prefix = m[1] ?? '';
+  const digits = m[2] ?? '';
+  const start = Number(digits);
+  const out: string[] = [];
+  for (let i = 0; i < Math.min(count, 999); i++) {
+    out.push(prefix + String(start + i).padStart(digits.length, '0'));
+  }
+  return out;
+}
+
+export function newTraveller(s: SegmentScanner, sink: IssueSink, role: TravellerRole): Traveller {
+  const surname = s.value(4, 1).trim();
+  const given: string[] = [];
+  const n = s.componentCount(4);
+  for (let c = 2; c <= n; c++) {
+    const g = s.value(4, c).trim();
+    if (g) given.push(g);
+  }
+  if (!surname)
+    sink.error('NAME_MISSING', 'NAD has no surname (element 4, component 1).', where(s, 4, 1));
+  const t: Traveller = {
+    role,
+    name: { surname: surname || '?', given },
+    sex: undefined,
+    birthDate: undefined,
+    nationality: undefined,
+    residenceCountry: undefined,
+    placeOfBirth: undefined,
+    address: undefined,
+    contacts: undefined,
+    embarkation: undefined,
+    debarkation: undefined,
+    verified: undefined,
+    references: {},
+    bags: undefined,
+    documents: [],
+  };
+  if (s.elementCount >= 5) {
+    const street = s.value(5, 1);
+    const city = s.value(6, 1);
+    const region = s.value(7, 1);
+    const postalCode = s.value(8, 1);
+    const country = s.value(9, 1);
+    if (street || city || region || postalCode || country) {
+      t.address = {};
+      if (street) t.address.street = street;
+      if (city) t.address.city = city;
+      if (region) t.address.region = region;
+      if (postalCode) t.address.postalCode = postalCode;
+      if (country) t.address.country = country;
+    }
+  }
+  return t;
+}
+
+const SEXES = new Set(['M', 'F', 'X', 'U']);
+
+/**
+ * One segment inside a traveller group; returns the document now open (DOC starts one,
+ * anything but DTM/LOC after it closes it).
+ */
+export function travellerSegment(
+  s: SegmentScanner,
+  sink: IssueSink,
+  t: Traveller,
+  doc: TravelDocument | undefined,
+  referenceYear: number,
+): TravelDocument | undefined {
+  const tag = s.tagCode;
+  if (tag === TAG.DTM) {
+    const q = s.key(1, 1);
+    const raw = s.value(1, 2);
+    if (doc && (q === K.d36 || q === K.d182)) {
+      const d = parseEdifactDate(raw, referenceYear, 'other');
+      if (!d) sink.problem('DATE_INVALID', `"${raw}" is not a date.`, where(s, 1, 2));
+      else if (q === K.d36) doc.expiryDate = d.date;
+      else doc.issueDate = d.date;
+      return doc;
+    }
+    if (q === K.d329) {
+      const d = parseEdifactDate(raw, referenceYear, 'birth');
+      if (!d) sink.problem('DATE_INVALID', `"${raw}" is not a birth date.`, where(s, 1, 2));
+      else t.birthDate = d.date;
+    } else
+      sink.problem(
+        'DTM_QUALIFIER_UNEXPECTED',
+        `DTM ${s.value(1, 1)} is not expected here.`,
+        where(s, 1, 1),
+      );
+    return doc;
+  }
+  if (tag === TAG.LOC) {
+    const q = s.key(1, 1);
+    if (q === K.l91) {
+      const st = stateCode(s, sink, 2, 1);
+      if (doc) {
+        if (st) doc.issuingState = st;
+      } else
+        sink.problem('LOC_WITHOUT_DOC', 'LOC 91 (issuing State) appears before any DOC.', where(s));
+      return doc;
+    }
+    if (q === K.l174) t.residenceCountry = stateCode(s, sink, 2, 1);
+    else if (q === K.l178) t.embarkation = airportCode(s, sink, 2, 1);
+    else if (q === K.l179) t.debarkation = airportCode(s, sink, 2, 1);
+    else if (q === K.l180) {
+      const place = [s.value(2, 1), s.value(2, 4)].filter(Boolean).join(' ').trim();
+      if (place) t.placeOfBirth = place;
+    } else if (q !== K.l22) {
+      sink.problem(
+        'LOC_QUALIFIER_UNEXPECTED',
+        `LOC ${s.value(1, 1)} is not expected for a traveller.`,
+        where(s, 1, 1),
+      );
+    }
+    return undefined;
+  }
+  if (tag === TAG.DOC) {
+    const type = s.value(1, 1).trim().toUpperCase();
+    const number = s.value(2, 1).trim();
+    if (!type || !number) {
+      sink.problem(
+        'DOC_INCOMPLETE',
+        'DOC needs a document type (element 1) and number (element 2).',
+        where(s, type ? 2 : 1, 1),
+      );
+      return undefined;
+    }
+    const d: TravelDocument = { type, number };
+    t.documents.push(d);
+    return d;
+  }
+  if (tag === TAG.ATT) {
+    const sex = s.value(3, 1).toUpperCase();
+    if (SEXES.has(sex)) t.sex = sex as Sex;
+    else sink.problem('SEX_INVALID', `Sex "${s.value(3, 1)}" is not M, F, X or U.`, where(s, 3, 1));
+  } else if (tag === TAG.NAT) {
+    t.nationality = stateCode(s, sink, 2, 1);
+  } else if (tag === TAG.RFF) {
+    const q = s.key(1, 1);
+    const v = s.value(1, 2);
+    const refs = t.references;
+    if (q === K.AVF) refs.booking = v;
+    else if (q === K.ABO) refs.passenger = v;
+    else if (q === K.SEA) refs.seat = v;
+    else if (q === K.TN) refs.transaction = v;
+    else if (q === K.AEA) refs.government = v;
+    else if (q === K.CR) refs.customer = v;
+    else
+      sink.warn(
+        'RFF_QUALIFIER_UNKNOWN',
+        `RFF ${s.value(1, 1)} is not a known traveller reference.`,
+        where(s, 1, 1),
+      );
+  } else if (tag === TAG.GEI) {
+    const v = s.key(2, 1);
+    if (v === K.g173) t.verified = true;
+    else if (v === K.g174) t.verified = false;
+  } else if (tag === TAG.COM) {
+    t.contacts ??= { phones: [], emails: [] };
+    for (let e = 1; e <= s.elementCount; e++) {
+      const q = s.key(e, 2);
+      if (q === K.EM) t.contacts.emails.push(s.value(e, 1));
+      else if (q === K.TE) t.contacts.phones.push(s.value(e, 1));
+    }
+  } else if (tag === TAG.MEA) {
+    const q = s.key(1, 1);
+    const bags = (t.bags ??= { tags: [] });
+    const unit = s.value(3, 1);
+    const num = Number(s.value(3, 2) || unit);
+    if (q === K.CT && Number.isInteger(num) && num >= 0) bags.count = num;
+    else if (q === K.WT && (unit === 'KGM' || unit === 'LBR') && num >= 0)
+      bags.weight = { value: num, unit };
+    else
+      sink.problem(
+        'MEA_INVALID',
+        'MEA must be CT (bag count) or WT (weight in KGM/LBR) with a number.',
+        where(s, 3, 1),
+      );
+  } else if (tag === TAG.FTX) {
+    if (s.key(1, 1) === K.BAG) {
+      const first = s.value(4, 1);
+      const count = Number(s.value(4, 2) || '1');
+      if (first) (t.bags ??= { tags: [] }).tags.push(...expandBagTags(first, count));
+    }
+  } else if (tag === TAG.EMP || tag === TAG.QTY) {
+    // crew function / quantities: not part of the screening model
+  } else {
+    sink.problem(
+      'SEGMENT_UNEXPECTED',
+      `Segment ${s.tag} is not expected inside a traveller group.`,
+      where(s),
+    );
+  }
+  return undefined;
+}
