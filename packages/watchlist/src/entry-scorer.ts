@@ -1,0 +1,106 @@
+// Scores one listed entry against a query and says why: name tokens, birth-date rule,
+// nationality and document, combined into one number in [0, 1].
+import {
+  describeBirthDate,
+  matchBirthDate,
+  type BirthDateAgreement,
+} from './birth-date-matcher.ts';
+import type { PartialDate } from './partial-date.ts';
+import type { NameAgreement } from './token-matcher.ts';
+import type { WatchlistQuery } from './watchlist-query.ts';
+import type { WatchlistEntry } from './watchlist-schema.ts';
+
+export interface DocumentAgreement {
+  traveller: string;
+  listed: string;
+  /** equal as written, or equal only once confusable characters are folded. */
+  how: 'exact' | 'confusable';
+  issuingStateConflict: boolean;
+}
+
+export interface HitExplanation {
+  summary: string;
+  name?: NameAgreement & { listedName: string; queryName: string };
+  birthDate: BirthDateAgreement & { text: string };
+  nationality: { rule: 'agrees' | 'differs' | 'not-compared'; text: string };
+  document?: DocumentAgreement & { text: string };
+}
+
+export interface ScoredEntry {
+  score: number;
+  explanation: HitExplanation;
+}
+
+const NATIONALITY_DIFFERS = 0.95;
+
+export function scoreEntry(
+  entry: WatchlistEntry,
+  dates: readonly PartialDate[],
+  kind: 'persons' | 'documents',
+  query: WatchlistQuery,
+  name: (NameAgreement & { listedName: string; queryName: string }) | undefined,
+  document: DocumentAgreement | undefined,
+): ScoredEntry {
+  const bd = matchBirthDate(query.birthDate, dates);
+  const nat = nationalityAgreement(query.nationality, entry.nationalities);
+  let score = 0;
+  if (name) score = name.score * bd.factor * (nat.rule === 'differs' ? NATIONALITY_DIFFERS : 1);
+  if (document) {
+    let docScore: number;
+    if (kind === 'documents') docScore = document.how === 'exact' ? 1 : 0.95;
+    else docScore = name && name.score >= 0.6 ? 0.99 : 0.9;
+    if (document.issuingStateConflict) docScore *= 0.6;
+    score = Math.max(score, docScore);
+  }
+  score = Math.min(1, Math.max(0, score));
+  const bdText = describeBirthDate(bd, query.birthDate);
+  const docText = document
+    ? `document ${document.traveller} ${document.how === 'exact' ? 'equals' : 'equals after folding confusable characters (0/O, 1/I, 5/S, 8/B)'} listed ${document.listed}${document.issuingStateConflict ? ', but the issuing state differs' : ''}`
+    : undefined;
+  const parts: string[] = [];
+  if (name) parts.push(describeName(name));
+  if (docText) parts.push(docText);
+  parts.push(bdText, nat.text);
+  return {
+    score,
+    explanation: {
+      summary: parts.join('; '),
+      ...(name ? { name } : {}),
+      birthDate: { ...bd, text: bdText },
+      nationality: nat,
+      ...(document && docText ? { document: { ...document, text: docText } } : {}),
+    },
+  };
+}
+
+function nationalityAgreement(
+  query: string | undefined,
+  listed: readonly string[],
+): HitExplanation['nationality'] {
+  if (!query || listed.length === 0)
+    return { rule: 'not-compared', text: 'nationality not compared' };
+  if (listed.includes(query)) return { rule: 'agrees', text: `nationality ${query} agrees` };
+  return { rule: 'differs', text: `nationality ${query} differs from listed ${listed.join('/')}` };
+}
+
+const REASON_TEXT = {
+  exact: 'same',
+  phonetic: 'same sound',
+  spelling: 'similar spelling',
+  initial: 'initial',
+  truncated: 'truncated',
+} as const;
+
+function describeName(n: NameAgreement & { listedName: string; queryName: string }): string {
+  const matched = n.pairs
+    .map((p) =>
+      p.reason === 'exact'
+        ? p.query
+        : `${p.query}~${p.listed} (${REASON_TEXT[p.reason]} ${p.sim.toFixed(2)})`,
+    )
+    .join(', ');
+  let s = `name "${n.queryName}" vs listed "${n.listedName}" (${n.score.toFixed(2)}): matched ${matched || 'nothing'}`;
+  if (n.unmatchedQuery.length) s += `; traveller's ${n.unmatchedQuery.join(' ')} not listed`;
+  if (n.unmatchedListed.length) s += `; listed ${n.unmatchedListed.join(' ')} not given`;
+  return s;
+}

@@ -1,0 +1,146 @@
+// The index's storage: entries, their names as token ids, the vocabulary, the key-pair
+// blocks and the document-number map, with incremental add and tombstone removal.
+import { documentKey } from './document-number.ts';
+import { normaliseName } from './name-normaliser.ts';
+import { pairKey, PairPostings } from './pair-postings.ts';
+import { parsePartialDate, type PartialDate } from './partial-date.ts';
+import { TokenVocabulary } from './token-vocabulary.ts';
+import type { WatchlistEntry } from './watchlist-schema.ts';
+
+export interface ListMeta {
+  id: string;
+  name: string;
+  version: string;
+  kind: 'persons' | 'documents';
+  threshold: number;
+}
+
+export interface EntryRecord {
+  entry: WatchlistEntry;
+  list: number;
+  alive: boolean;
+  dates: PartialDate[];
+  firstName: number;
+  nameCount: number;
+  docKeys: string[];
+}
+
+export class IndexStore {
+  readonly vocab = new TokenVocabulary();
+  readonly postings = new PairPostings();
+  readonly lists: ListMeta[] = [];
+  readonly records: EntryRecord[] = [];
+  readonly byKey = new Map<string, number>();
+  readonly nameRecord: number[] = [];
+  readonly nameTokStart: number[] = [];
+  readonly nameTokens: number[] = [];
+  readonly docs = new Map<string, number[]>();
+  private pending: { keys: Float64Array; refs: Int32Array; count: number } | undefined;
+  liveEntries = 0;
+
+  beginBulk(expectedPairs: number): void {
+    const n = Math.max(1024, expectedPairs);
+    this.pending = { keys: new Float64Array(n), refs: new Int32Array(n), count: 0 };
+  }
+
+  endBulk(): void {
+    const p = this.pending;
+    this.pending = undefined;
+    if (p) this.postings.build(p.keys, p.refs, p.count);
+  }
+
+  private file(key: number, ref: number): void {
+    const p = this.pending;
+    if (!p) return this.postings.add(key, ref);
+    if (p.count === p.keys.length) {
+      const keys = new Float64Array(p.keys.length * 2);
+      keys.set(p.keys);
+      const refs = new Int32Array(p.refs.length * 2);
+      refs.set(p.refs);
+      p.keys = keys;
+      p.refs = refs;
+    }
+    p.keys[p.count] = key;
+    p.refs[p.count] = ref;
+    p.count++;
+  }
+
+  add(entry: WatchlistEntry, list: number): void {
+    const recIdx = this.records.length;
+    const rec: EntryRecord = {
+      entry,
+      list,
+      alive: true,
+      dates: entry.birthDates
+        .map(parsePartialDate)
+        .filter((d): d is PartialDate => d !== undefined),
+      firstName: this.nameRecord.length,
+      nameCount: 0,
+      docKeys: [],
+    };
+    this.records.push(rec);
+    this.byKey.set(recordKey(this.lists[list]?.id ?? '', entry.id), recIdx);
+    for (const n of entry.names) {
+      const norm = normaliseName(n);
+      if (norm.tokens.length === 0) continue;
+      const ref = this.nameRecord.length;
+      this.nameRecord.push(recIdx);
+      this.nameTokStart.push(this.nameTokens.length);
+      const seen = new Set<number>();
+      const major: number[] = [];
+      for (const t of norm.tokens) {
+        const id = this.vocab.intern(t);
+        this.nameTokens.push(id);
+        if (!seen.has(id)) {
+          seen.add(id);
+          this.vocab.df[id] = (this.vocab.df[id] ?? 0) + 1;
+        }
+        const skel = this.vocab.tokenSkel[id] ?? 0;
+        if (!t.particle && !t.initial && !major.includes(skel) && major.length < 6)
+          major.push(skel);
+      }
+      this.vocab.liveNames++;
+      rec.nameCount++;
+      if (major.length === 1) this.file(pairKey(major[0] ?? 0, major[0] ?? 0), ref);
+      for (let i = 0; i < major.length; i++)
+        for (let j = i + 1; j < major.length; j++)
+          this.file(pairKey(major[i] ?? 0, major[j] ?? 0), ref);
+    }
+    for (const d of entry.documents) {
+      const key = documentKey(d.number);
+      if (!key) continue;
+      rec.docKeys.push(key);
+      const l = this.docs.get(key);
+      if (l) l.push(recIdx);
+      else this.docs.set(key, [recIdx]);
+    }
+    this.liveEntries++;
+  }
+
+  kill(recIdx: number): void {
+    const rec = this.records[recIdx];
+    if (!rec || !rec.alive) return;
+    rec.alive = false;
+    this.liveEntries--;
+    for (let r = rec.firstName; r < rec.firstName + rec.nameCount; r++) {
+      const seen = new Set<number>();
+      for (const id of this.nameTokensOf(r)) {
+        if (seen.has(id)) continue;
+        seen.add(id);
+        this.vocab.df[id] = Math.max(0, (this.vocab.df[id] ?? 0) - 1);
+      }
+      this.vocab.liveNames--;
+    }
+    this.byKey.delete(recordKey(this.lists[rec.list]?.id ?? '', rec.entry.id));
+  }
+
+  nameTokensOf(ref: number): number[] {
+    const start = this.nameTokStart[ref] ?? 0;
+    const end = this.nameTokStart[ref + 1] ?? this.nameTokens.length;
+    return this.nameTokens.slice(start, end);
+  }
+}
+
+export function recordKey(listId: string, entryId: string): string {
+  return `${listId}\u001f${entryId}`;
+}

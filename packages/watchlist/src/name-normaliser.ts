@@ -1,0 +1,152 @@
+// Turns a name as written (any script, "SURNAME, Given", MRZ with `<` fillers and OCR
+// digits) into canonical tokens with phonetic keys, the unit both index and query use.
+import { skeletonKey } from './phonetic-key.ts';
+import { transliterateToLatin } from './script-transliterator.ts';
+
+export interface NameToken {
+  /** Canonical MRZ-alphabet form (Abd al-Rahman → ABDRAHMAN). */
+  text: string;
+  skeleton: string;
+  /** al-, bin, van, de…: kept for explanations, weighed lightly, not used for blocking. */
+  particle: boolean;
+  /** A single letter: an initial. */
+  initial: boolean;
+}
+
+export interface NormalisedName {
+  tokens: NameToken[];
+  /** The folded display form, e.g. `AL RASHID, MOHAMMED`. */
+  display: string;
+  /** Digits were read as letters (OCR/MRZ repair happened). */
+  ocrRepaired: boolean;
+}
+
+export type NameInput = string | { surname: string; given: readonly string[] };
+
+const PARTICLES = new Set([
+  'AL',
+  'EL',
+  'UL',
+  'AD',
+  'AR',
+  'AS',
+  'AZ',
+  'AN',
+  'AT',
+  'ASH',
+  'BIN',
+  'BINT',
+  'BINTI',
+  'IBN',
+  'BEN',
+  'BENT',
+  'OULD',
+  'VAN',
+  'VON',
+  'DER',
+  'DEN',
+  'DE',
+  'DI',
+  'DA',
+  'DOS',
+  'DAS',
+  'DO',
+  'DEL',
+  'DELLA',
+  'LA',
+  'LE',
+  'DU',
+  'Y',
+  'E',
+  'ZU',
+  'TER',
+  'MC',
+]);
+
+/** Digits never occur in names: an OCR or MRZ reader confused them with these letters. */
+const OCR_DIGITS: Record<string, string> = {
+  '0': 'O',
+  '1': 'I',
+  '2': 'Z',
+  '3': 'E',
+  '4': 'A',
+  '5': 'S',
+  '6': 'G',
+  '7': 'T',
+  '8': 'B',
+  '9': 'G',
+};
+
+/** Arabic theophoric compounds are written joined or apart: ABD AL RAHMAN = ABDULRAHMAN. */
+const ABD = /^(ABD|ABDU|ABDUL|ABDEL|ABDAL|ABDOL|ABDUR|ABDER|ABDOU|ABDI)$/;
+const ABU = /^(ABU|ABOU|ABO)$/;
+
+export function isParticle(text: string): boolean {
+  return PARTICLES.has(text);
+}
+
+function canonicalAbd(token: string): string {
+  if (!token.startsWith('ABD') || token.length < 6) return token;
+  const rest = token
+    .slice(3)
+    .replace(/^[AEIOU]?L(?=[A-Z]{2})/, '')
+    .replace(/^[AEIOU]([RSZTDN])(?=\1)/, '');
+  return 'ABD' + rest;
+}
+
+/** ALRASHID, ELSAYED: the Arabic article written joined becomes the separate particle. */
+function splitArticle(words: string[]): string[] {
+  return words.flatMap((w) =>
+    /^(AL|EL)[^AEIOUL][A-Z]{3,}$/.test(w) ? [w.slice(0, 2), w.slice(2)] : [w],
+  );
+}
+
+function joinCompounds(input: string[]): string[] {
+  const words = splitArticle(input);
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] ?? '';
+    const next = words[i + 1];
+    if ((ABD.test(w) || ABU.test(w)) && next !== undefined) {
+      // Skip a separate article: ABD AL RAHMAN, ABU EL FADL.
+      const afterArticle = /^(AL|EL|UL|AR|UR|AS|AD)$/.test(next) ? words[i + 2] : undefined;
+      const tail = afterArticle ?? next;
+      out.push(ABD.test(w) ? canonicalAbd('ABDAL' + tail) : 'ABU' + tail);
+      i += afterArticle !== undefined ? 2 : 1;
+      continue;
+    }
+    out.push(canonicalAbd(w));
+  }
+  return out;
+}
+
+function toText(name: NameInput): string {
+  if (typeof name === 'string') return name;
+  return `${name.surname}, ${name.given.join(' ')}`;
+}
+
+export function normaliseName(name: NameInput): NormalisedName {
+  const latin = transliterateToLatin(toText(name));
+  let ocrRepaired = false;
+  const repaired = latin.replace(/[0-9]/g, (d) => {
+    ocrRepaired = true;
+    return OCR_DIGITS[d] ?? '';
+  });
+  const words = repaired.split(/[ ,]+/).filter((w) => w.length > 0);
+  const joined = joinCompounds(words);
+  let tokens: NameToken[] = joined.map((text) => ({
+    text,
+    skeleton: skeletonKey(text),
+    particle: PARTICLES.has(text),
+    initial: text.length === 1,
+  }));
+  // A name made mostly of particles (LE VAN AN) keeps them as real tokens.
+  if (tokens.filter((t) => !t.particle && !t.initial).length < 2)
+    tokens = tokens.map((t) => ({ ...t, particle: false }));
+  const display = repaired
+    .replace(/\s*,\s*/g, ', ')
+    .replace(/\s+/g, ' ')
+    .replace(/^, |, $/g, '')
+    .trim();
+  return { tokens, display, ocrRepaired };
+}
