@@ -1,0 +1,116 @@
+// A compact in-process index of lost, stolen and revoked documents: each entry is a 64-bit
+// hash of (issuing country, normalised number) in two sorted Uint32Arrays plus one packed word.
+import { formatDay } from './calendar-date.ts';
+import { normaliseDocumentNumber } from './document-number.ts';
+import { ALL_STATE_CODES, lookupStateCode } from './state-codes.ts';
+
+export const LOST_STOLEN_STATUSES = ['lost', 'stolen', 'revoked', 'invalidated'] as const;
+export type LostStolenStatus = (typeof LOST_STOLEN_STATUSES)[number];
+
+export interface LostStolenHit {
+  status: LostStolenStatus;
+  /** As the list spells it (D stays D). */
+  issuingState: string;
+  reportedDate: string;
+  normalisedNumber: string;
+  /** The version of the loaded list, recorded on every hit. */
+  listVersion: string;
+}
+
+// Packed word: status in bits 30–31, state index in bits 21–29, reported day (since 1970) in 0–20.
+const DAY_MASK = (1 << 21) - 1;
+export function packMeta(status: number, stateIndex: number, day: number): number {
+  const d = day < 0 ? 0 : day > DAY_MASK ? DAY_MASK : day;
+  return ((status << 30) | (stateIndex << 21) | d) >>> 0;
+}
+
+/** The country an issuing State's documents are filed under: D and DEU, GBD and GBR meet. */
+export function keyCountry(issuingState: string): string {
+  return lookupStateCode(issuingState)?.country ?? issuingState;
+}
+
+/**
+ * Two independent 32-bit multiplicative hashes over the key, finalised with the murmur3 mixer.
+ * With 2×10⁷ entries the chance that a given miss collides with some entry is about 10⁻¹²
+ * per lookup; a hit reports the normalised number so a person can confirm it.
+ */
+export function hashKey(country: string, normalised: string, out: Uint32Array): void {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x1b873593;
+  const n = country.length + 1 + normalised.length;
+  for (let i = 0; i < n; i++) {
+    const c =
+      i < country.length
+        ? country.charCodeAt(i)
+        : i === country.length
+          ? 124
+          : normalised.charCodeAt(i - country.length - 1);
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul((h2 << 5) | (h2 >>> 27), 0x9e3779b1) ^ c;
+  }
+  out[0] = fmix(h1 ^ Math.imul(n, 0x27d4eb2d));
+  out[1] = fmix(h2 ^ out[0]);
+}
+
+function fmix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+export class LostStolenIndex {
+  private readonly scratch = new Uint32Array(2);
+  private readonly shift: number;
+
+  /** Use `LostStolenBuilder`; the arrays must be sorted by (hi, lo) and `buckets` built over hi. */
+  constructor(
+    readonly version: string,
+    private readonly hi: Uint32Array,
+    private readonly lo: Uint32Array,
+    private readonly meta: Uint32Array,
+    private readonly buckets: Uint32Array,
+    bucketBits: number,
+  ) {
+    this.shift = 32 - bucketBits;
+  }
+
+  get size(): number {
+    return this.hi.length;
+  }
+
+  /** Bytes held by the typed arrays (the whole footprint, bar a few object headers). */
+  get byteLength(): number {
+    return this.hi.byteLength + this.lo.byteLength + this.meta.byteLength + this.buckets.byteLength;
+  }
+
+  /** Looks a document up; the number is normalised (O/0, I/1, separators) before hashing. */
+  lookup(issuingState: string, documentNumber: string): LostStolenHit | null {
+    const normalised = normaliseDocumentNumber(documentNumber);
+    if (normalised === '') return null;
+    const s = this.scratch;
+    hashKey(keyCountry(issuingState), normalised, s);
+    const h = s[0] as number;
+    const l = s[1] as number;
+    const b = this.shift === 32 ? 0 : h >>> this.shift;
+    let lo = this.buckets[b] as number;
+    let hi = this.buckets[b + 1] as number;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const mh = this.hi[mid] as number;
+      if (mh < h || (mh === h && (this.lo[mid] as number) < l)) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo >= this.hi.length || this.hi[lo] !== h || this.lo[lo] !== l) return null;
+    const m = this.meta[lo] as number;
+    return {
+      status: LOST_STOLEN_STATUSES[m >>> 30] as LostStolenStatus,
+      issuingState: ALL_STATE_CODES[(m >>> 21) & 511] ?? issuingState,
+      reportedDate: formatDay(m & DAY_MASK),
+      normalisedNumber: normalised,
+      listVersion: this.version,
+    };
+  }
+}

@@ -1,0 +1,358 @@
+// The document-possession verdict for one traveller on one journey: orchestrates the document,
+// authorisation and minors checks and never throws; unreadable input becomes a reason.
+import type { Traveller, TravelDocument } from '@paxguard/domain';
+import { ageOn, parseIsoDate } from './calendar-date.ts';
+import { checkAuthorisations } from './authorisation-checks.ts';
+import {
+  acceptance,
+  checkIntegrity,
+  checkValidity,
+  type DocumentContext,
+  type HolderFacts,
+} from './document-checks.ts';
+import type { Journey } from './journey.ts';
+import type { LostStolenIndex } from './lost-stolen-index.ts';
+import { reason } from './reason-builder.ts';
+import {
+  ruleInForce,
+  versionFor,
+  type DestinationProfile,
+  type EntryReference,
+} from './reference-data.ts';
+import { lookupStateCode } from './state-codes.ts';
+import type { TravelAuthorisationLookup } from './travel-authorisation-registry.ts';
+import type { DocumentVerdict, Reason } from './verdict-types.ts';
+import { matrixRequirement } from './visa-matrix.ts';
+
+export interface CheckInput {
+  traveller: Traveller;
+  journey: Journey;
+}
+
+export interface CheckContext {
+  reference: EntryReference;
+  /** Issued visas and ETAs; without it a manifest visa is taken at face value and ETAs cannot be confirmed. */
+  authorisations?: TravelAuthorisationLookup;
+  lostStolen?: LostStolenIndex;
+}
+
+const EMPTY_PROFILE: DestinationProfile = {
+  validity: [],
+  accepted: [],
+  authorisations: [],
+  transit: [],
+  crew: [],
+  minors: [],
+};
+
+function verdictOf(
+  reasons: Reason[],
+  version: string,
+  destination: string,
+  extra: Partial<DocumentVerdict> = {},
+): DocumentVerdict {
+  let fail = false;
+  let unsure = false;
+  for (const r of reasons) {
+    if (r.outcome === 'fail') fail = true;
+    else if (r.outcome === 'cannot-decide') unsure = true;
+  }
+  const decision = fail ? 'fail' : unsure ? 'cannot-decide' : 'ok';
+  return {
+    ok: decision === 'ok',
+    decision,
+    reasons,
+    referenceVersion: version,
+    destination,
+    ...extra,
+  };
+}
+
+function countFails(rs: readonly Reason[]): number {
+  let n = 0;
+  for (const r of rs) n += r.outcome === 'fail' ? 100 : r.outcome === 'cannot-decide' ? 1 : 0;
+  return n;
+}
+
+/** Decides whether the traveller holds what the destination requires. Never throws. */
+export function checkTraveller(input: CheckInput, context: CheckContext): DocumentVerdict {
+  try {
+    return check(input, context);
+  } catch (e) {
+    const version = context?.reference?.versions?.[0]?.version ?? 'none';
+    return verdictOf(
+      [
+        reason(
+          'INSUFFICIENT_DATA',
+          `The traveller could not be checked: ${(e as Error)?.message ?? 'unreadable input'}.`,
+          'baseline.input',
+          true,
+        ),
+      ],
+      version,
+      String(input?.journey?.destination ?? ''),
+    );
+  }
+}
+
+function check({ traveller, journey }: CheckInput, ctx: CheckContext): DocumentVerdict {
+  const latest = ctx.reference.versions[0]?.version ?? 'none';
+  const destInfo = lookupStateCode(journey.destination);
+  if (!destInfo) {
+    return verdictOf(
+      [
+        reason(
+          'STATE_CODE_INVALID',
+          `Destination "${journey.destination}" is not an ICAO state code.`,
+          'baseline.state-codes',
+          true,
+          'journey.destination',
+        ),
+      ],
+      latest,
+      journey.destination,
+    );
+  }
+  const arrival = parseIsoDate(journey.arrivalDate);
+  if (arrival === null) {
+    return verdictOf(
+      [
+        reason(
+          'DATE_INVALID',
+          `Arrival date ${journey.arrivalDate} is not a calendar date.`,
+          'baseline.dates',
+          true,
+          'journey.arrivalDate',
+        ),
+      ],
+      latest,
+      journey.destination,
+    );
+  }
+  const version = versionFor(ctx.reference, arrival);
+  if (!version) {
+    return verdictOf(
+      [
+        reason(
+          'REFERENCE_DATA_MISSING',
+          `No entry-rules version is in force on ${journey.arrivalDate}.`,
+          'baseline.reference-data',
+          true,
+          'journey.arrivalDate',
+        ),
+      ],
+      latest,
+      journey.destination,
+    );
+  }
+  const destination = destInfo.country ?? journey.destination;
+  const profile = version.destinations.get(destination) ?? EMPTY_PROFILE;
+  const crew = traveller.role === 'crew' || traveller.role === 'transit-crew';
+  const transit =
+    journey.transit || traveller.role === 'transit-passenger' || traveller.role === 'transit-crew';
+  const out: Reason[] = [];
+
+  let departure: number | null = null;
+  if (journey.departureDate !== undefined) {
+    departure = parseIsoDate(journey.departureDate);
+    if (departure === null)
+      out.push(
+        reason(
+          'DATE_INVALID',
+          `Departure date ${journey.departureDate} is not a calendar date.`,
+          'baseline.dates',
+          true,
+          'journey.departureDate',
+        ),
+      );
+    else if (departure < arrival)
+      out.push(
+        reason(
+          'FIELDS_CONTRADICTORY',
+          `Departure ${journey.departureDate} is before arrival ${journey.arrivalDate}.`,
+          'baseline.dates',
+          true,
+          'journey.departureDate',
+        ),
+      );
+  }
+  if (traveller.nationality !== undefined && !lookupStateCode(traveller.nationality)) {
+    out.push(
+      reason(
+        'STATE_CODE_INVALID',
+        `Nationality "${traveller.nationality}" is not an ICAO state code.`,
+        'baseline.state-codes',
+        true,
+        'traveller.nationality',
+      ),
+    );
+  }
+  const birth = traveller.birthDate === undefined ? undefined : parseIsoDate(traveller.birthDate);
+  if (birth === null)
+    out.push(
+      reason(
+        'DATE_INVALID',
+        `Birth date ${traveller.birthDate} is not a calendar date.`,
+        'baseline.dates',
+        true,
+        'traveller.birthDate',
+      ),
+    );
+  else if (birth !== undefined && birth > arrival)
+    out.push(
+      reason(
+        'FIELDS_CONTRADICTORY',
+        `Birth date ${traveller.birthDate} is after the arrival.`,
+        'baseline.dates',
+        true,
+        'traveller.birthDate',
+      ),
+    );
+
+  const documents: readonly TravelDocument[] = traveller.documents ?? [];
+  const entryDocs: number[] = [];
+  documents.forEach((d, i) => {
+    if (!version.visaTypes.has(d.type) && !version.etaTypes.has(d.type)) entryDocs.push(i);
+  });
+  if (entryDocs.length === 0) {
+    out.push(
+      reason(
+        'DOC_MISSING',
+        'The traveller holds no travel document (passport, identity card or crew certificate) in the manifest.',
+        'baseline.document-required',
+        true,
+        'traveller.documents',
+      ),
+    );
+    return verdictOf(out, version.version, journey.destination);
+  }
+
+  const dc: DocumentContext = {
+    version,
+    profile,
+    arrival,
+    departure,
+    crew,
+    destination,
+    lostStolen: ctx.lostStolen,
+  };
+  // Dual nationals may carry several documents: judge each, keep the best, but never hide a lost/stolen hit.
+  let best:
+    { i: number; reasons: Reason[]; holder: HolderFacts; code: string | undefined } | undefined;
+  const otherHits: Reason[] = [];
+  for (const i of entryDocs) {
+    const doc = documents[i] as TravelDocument;
+    const rs: Reason[] = [];
+    const code =
+      doc.holderNationality ??
+      traveller.nationality ??
+      (version.passportTypes.has(doc.type) ? doc.issuingState : undefined);
+    const country = code === undefined ? null : (lookupStateCode(code)?.country ?? null);
+    const holder: HolderFacts = {
+      country,
+      matrix:
+        country === null ? undefined : matrixRequirement(version.matrix, country, destination),
+    };
+    checkIntegrity(doc, i, traveller, dc, rs);
+    if (
+      entryDocs.length === 1 &&
+      doc.holderNationality &&
+      traveller.nationality &&
+      lookupStateCode(doc.holderNationality)?.country !==
+        lookupStateCode(traveller.nationality)?.country
+    ) {
+      rs.push(
+        reason(
+          'FIELDS_CONTRADICTORY',
+          `The traveller's nationality ${traveller.nationality} differs from the nationality ${doc.holderNationality} on the only document.`,
+          'baseline.nationality',
+          true,
+          `documents[${i}].holderNationality`,
+        ),
+      );
+    }
+    const acc = acceptance(doc, holder, dc);
+    if (!acc.accepted) {
+      rs.push(
+        reason(
+          'DOC_TYPE_NOT_ACCEPTED',
+          `${destination} does not accept a document of type ${doc.type} from ${code ?? 'this'} nationals${crew ? ' or crew' : ''}.`,
+          acc.ruleId,
+          acc.confirmed,
+          `documents[${i}].type`,
+        ),
+      );
+    }
+    checkValidity(doc, i, holder, dc, rs);
+    if (!best || countFails(rs) < countFails(best.reasons)) {
+      if (best) otherHits.push(...best.reasons.filter((r) => r.code === 'DOC_LOST_STOLEN'));
+      best = { i, reasons: rs, holder, code };
+    } else {
+      otherHits.push(...rs.filter((r) => r.code === 'DOC_LOST_STOLEN'));
+    }
+  }
+  if (!best) return verdictOf(out, version.version, journey.destination);
+  out.push(...best.reasons, ...otherHits);
+  const doc = documents[best.i] as TravelDocument;
+  const extra: Partial<DocumentVerdict> = { documentIndex: best.i };
+
+  if (best.code === undefined) {
+    out.push(
+      reason(
+        'INSUFFICIENT_DATA',
+        'The traveller has no nationality in the manifest, so visa requirements cannot be checked.',
+        'baseline.nationality',
+        true,
+        'traveller.nationality',
+      ),
+    );
+  } else if (best.holder.country === null) {
+    const known = lookupStateCode(best.code);
+    if (known) {
+      out.push(
+        reason(
+          'NO_VISA_RULE',
+          `Visa requirements for ${known.label ?? best.code} (${best.code}) documents are not in the visa matrix; a person must check them.`,
+          'visa-matrix',
+          true,
+          'traveller.nationality',
+        ),
+      );
+    }
+  } else {
+    extra.nationality = best.holder.country;
+    checkAuthorisations(
+      {
+        version,
+        profile,
+        arrival,
+        destination,
+        transit,
+        crew,
+        registry: ctx.authorisations,
+        documents,
+        document: doc,
+        nationalityCode: best.code,
+        country: best.holder.country,
+        matrix: best.holder.matrix,
+      },
+      out,
+    );
+  }
+  if (typeof birth === 'number' && birth <= arrival) {
+    for (const r of profile.minors) {
+      if (ruleInForce(r, arrival) && ageOn(birth, arrival) < r.rule.ageBelow) {
+        out.push(
+          reason(
+            'MINOR_REQUIREMENTS',
+            `The traveller is under ${r.rule.ageBelow} on arrival: ${r.rule.advice}`,
+            r.rule.id,
+            r.rule.confirmed,
+            'traveller.birthDate',
+          ),
+        );
+      }
+    }
+  }
+  return verdictOf(out, version.version, journey.destination, extra);
+}
