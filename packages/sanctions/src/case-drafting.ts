@@ -1,0 +1,103 @@
+// Draft cases from infringements: grouped per carrier and flight, or per carrier and period,
+// with the proposed computation. A group whose key already has a case is not drafted again.
+import type { Actor, EvidenceRef, SanctionCase } from './case-model.ts';
+import type { Infringement } from './infringement.ts';
+import type { JurisdictionProfile } from './jurisdiction-schema.ts';
+import type { PenaltyContext } from './penalty-calculator.ts';
+import { computePenalty } from './penalty-calculator.ts';
+import type { Problem, Result } from './problem.ts';
+import { ok } from './problem.ts';
+
+export interface DraftOptions {
+  readonly grouping: 'flight' | 'month';
+  readonly profile: JurisdictionProfile;
+  /** Per-carrier computation context (performance tier, assessments). */
+  readonly contextFor?: (carrier: string) => PenaltyContext;
+  /** Keys of cases that already exist, and infringements already in a case: never drafted twice. */
+  readonly existingCaseKeys?: ReadonlySet<string>;
+  readonly casedInfringementKeys?: ReadonlySet<string>;
+  readonly newId: () => string;
+  readonly at: Date;
+  readonly actor: Actor;
+}
+
+export function caseKey(
+  grouping: 'flight' | 'month',
+  inf: Pick<Infringement, 'carrier' | 'flightKey' | 'occurredAt'>,
+): string {
+  return grouping === 'flight'
+    ? `${inf.carrier}|flight|${inf.flightKey}`
+    : `${inf.carrier}|month|${inf.occurredAt.slice(0, 7)}`;
+}
+
+export function draftCases(
+  infringements: readonly Infringement[],
+  opts: DraftOptions,
+): Result<SanctionCase[]> {
+  const groups = new Map<string, Infringement[]>();
+  for (const inf of infringements) {
+    if (opts.casedInfringementKeys?.has(inf.key)) continue;
+    const k = caseKey(opts.grouping, inf);
+    if (opts.existingCaseKeys?.has(k)) continue;
+    const g = groups.get(k) ?? [];
+    if (!g.some((x) => x.key === inf.key)) g.push(inf);
+    groups.set(k, g);
+  }
+  const cases: SanctionCase[] = [];
+  const problems: Problem[] = [];
+  const at = opts.at.toISOString();
+  for (const [key, infs] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
+    const first = infs[0];
+    if (!first) continue;
+    const computed = computePenalty(infs, opts.profile, opts.contextFor?.(first.carrier) ?? {});
+    if (!computed.ok) {
+      problems.push(...computed.problems.map((p) => ({ ...p, where: `${key}: ${p.where}` })));
+      continue;
+    }
+    cases.push({
+      id: opts.newId(),
+      key,
+      carrier: first.carrier,
+      flightKeys: [...new Set(infs.map((i) => i.flightKey))].sort(),
+      period: opts.grouping === 'month' ? first.occurredAt.slice(0, 7) : undefined,
+      state: 'draft',
+      version: 0,
+      infringementKeys: infs.map((i) => i.key).sort(),
+      evidenceIds: [...new Set(infs.flatMap((i) => i.evidence))].sort(),
+      computation: computed.value,
+      proposed: computed.value.total,
+      deadlines: {
+        answerDays: opts.profile.deadlines.carrierAnswer.days,
+        appealDays: opts.profile.deadlines.appeal.days,
+      },
+      createdAt: at,
+      history: [
+        {
+          seq: 1,
+          from: null,
+          to: 'draft',
+          command: 'draft',
+          actor: opts.actor,
+          at,
+          reason: `drafted from ${infs.length} infringement(s)`,
+          version: 0,
+        },
+      ],
+    });
+  }
+  return problems.length ? { ok: false, problems } : ok(cases);
+}
+
+/**
+ * The evidence bundle a notice discloses: every id the infringements rest on, typed by the
+ * caller's lookup (raw message, directive, outcome…), plus the computation itself.
+ */
+export function evidenceBundle(
+  c: Pick<SanctionCase, 'id' | 'evidenceIds' | 'version'>,
+  kindOf: (id: string) => EvidenceRef['kind'] = () => 'other',
+): EvidenceRef[] {
+  return [
+    ...c.evidenceIds.map((id) => ({ kind: kindOf(id), id })),
+    { kind: 'computation', id: `${c.id}/computation/v${c.version}` },
+  ];
+}
