@@ -1,0 +1,70 @@
+// Known smuggling routes, passed in as reference data (JSON text or objects) and matched
+// against a booking's outbound route. The package ships no list: the agency supplies it.
+import { z } from 'zod';
+
+const Code = z.string().regex(/^[A-Z0-9]{3}$/, 'expected a 3-character IATA airport code');
+
+export const SmugglingRoute = z
+  .strictObject({
+    id: z.string().min(1),
+    name: z.string().optional(),
+    /** Any of these as first departure; absent means any origin. */
+    origins: z.array(Code).min(1).optional(),
+    destinations: z.array(Code).min(1).optional(),
+    /** At least one of these as a transit point; absent means direct or any. */
+    via: z.array(Code).min(1).optional(),
+    /** Where the route comes from (report, exchange under Protocol art. 10), for the evidence. */
+    source: z.string().optional(),
+  })
+  .refine((r) => r.origins || r.destinations || r.via, {
+    message: 'a route needs at least one of origins, destinations, via',
+  });
+export type SmugglingRoute = z.infer<typeof SmugglingRoute>;
+
+export const SmugglingRouteList = z.array(SmugglingRoute);
+
+export type RouteListResult =
+  | { readonly ok: true; readonly value: readonly SmugglingRoute[] }
+  | {
+      readonly ok: false;
+      readonly issues: readonly { code: 'INVALID_ROUTES'; message: string; path: string }[];
+    };
+
+export function parseSmugglingRoutes(input: unknown): RouteListResult {
+  let raw = input;
+  if (typeof input === 'string') {
+    try {
+      raw = JSON.parse(input) as unknown;
+    } catch (e) {
+      return {
+        ok: false,
+        issues: [
+          { code: 'INVALID_ROUTES', message: `not valid JSON: ${(e as Error).message}`, path: '' },
+        ],
+      };
+    }
+  }
+  const r = SmugglingRouteList.safeParse(raw);
+  if (r.success) return { ok: true, value: r.data };
+  return {
+    ok: false,
+    issues: r.error.issues.map((i) => ({
+      code: 'INVALID_ROUTES' as const,
+      message: i.message,
+      path: i.path.map(String).join('.'),
+    })),
+  };
+}
+
+export function matchRoute(
+  routes: readonly SmugglingRoute[],
+  route: { origin: string; destination: string; via: readonly string[] } | undefined,
+): SmugglingRoute | undefined {
+  if (!route) return undefined;
+  return routes.find(
+    (r) =>
+      (!r.origins || r.origins.includes(route.origin)) &&
+      (!r.destinations || r.destinations.includes(route.destination)) &&
+      (!r.via || r.via.some((v) => route.via.includes(v))),
+  );
+}
