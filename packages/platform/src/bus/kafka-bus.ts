@@ -1,0 +1,163 @@
+// Apache Kafka through kafkajs: keyed messages (the key picks the partition, so everything
+// about one flight stays in order), consumer groups sharing partitions, offsets committed
+// only after the handler finished (at-least-once; consumers are idempotent), gzip.
+import {
+  CompressionTypes,
+  Kafka,
+  logLevel,
+  type Consumer,
+  type IHeaders,
+  type Producer,
+} from 'kafkajs';
+import type { Logger } from 'pino';
+import {
+  toBuffer,
+  type Bus,
+  type BusMessage,
+  type OutgoingMessage,
+  type SubscribeOptions,
+} from './bus.ts';
+import { deliver } from './delivery.ts';
+
+export interface KafkaBusOptions {
+  brokers: string[];
+  clientId: string;
+  logger: Logger;
+  deadLetterTopic?: string;
+  /** Group membership timing; tests use short values so rebalances are quick. */
+  sessionTimeoutMs?: number;
+  heartbeatIntervalMs?: number;
+  /** How many partitions one member processes at once. */
+  partitionsConsumedConcurrently?: number;
+}
+
+function headersOf(h: IHeaders | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(h ?? {})) {
+    if (v === undefined) continue;
+    out[k] = Array.isArray(v) ? v.map(String).join(',') : String(v);
+  }
+  return out;
+}
+
+export function createKafkaBus(opts: KafkaBusOptions): Bus {
+  const log = opts.logger.child({ component: 'kafka' });
+  const kafka = new Kafka({
+    clientId: opts.clientId,
+    brokers: opts.brokers,
+    logLevel: logLevel.WARN,
+    logCreator:
+      () =>
+      ({ level, log: entry }) => {
+        const { message, ...rest } = entry;
+        if (level <= logLevel.ERROR) log.error(rest, message);
+        else if (level === logLevel.WARN) log.warn(rest, message);
+      },
+    retry: { retries: 8, initialRetryTime: 100, maxRetryTime: 5000 },
+  });
+  const deadLetterTopic = opts.deadLetterTopic ?? 'paxguard.dead-letter';
+  let producer: Producer | undefined;
+  let producerReady: Promise<Producer> | undefined;
+  const consumers = new Set<Consumer>();
+  let crashed = false;
+  let closed = false;
+
+  function getProducer(): Promise<Producer> {
+    producerReady ??= (async () => {
+      producer = kafka.producer({ allowAutoTopicCreation: true });
+      await producer.connect();
+      return producer;
+    })();
+    return producerReady;
+  }
+
+  const bus: Bus = {
+    kind: 'kafka',
+    async publish(topic: string, messages: OutgoingMessage[]) {
+      if (messages.length === 0) return;
+      const p = await getProducer();
+      await p.send({
+        topic,
+        acks: -1,
+        compression: CompressionTypes.GZIP,
+        messages: messages.map((m) => ({
+          key: m.key,
+          value: toBuffer(m.value),
+          headers: m.headers,
+        })),
+      });
+    },
+    async subscribe(sub: SubscribeOptions) {
+      const consumer = kafka.consumer({
+        groupId: sub.groupId,
+        sessionTimeout: opts.sessionTimeoutMs ?? 30_000,
+        heartbeatInterval: opts.heartbeatIntervalMs ?? 3_000,
+        rebalanceTimeout: Math.max(opts.sessionTimeoutMs ?? 30_000, 10_000),
+        allowAutoTopicCreation: true,
+      });
+      consumers.add(consumer);
+      let stopped = false;
+      consumer.on(consumer.events.CRASH, (e) => {
+        log.error({ err: e.payload.error, groupId: sub.groupId }, 'consumer crashed');
+        if (!e.payload.restart) crashed = true;
+      });
+      await consumer.connect();
+      for (const topic of sub.topics)
+        await consumer.subscribe({ topic, fromBeginning: sub.fromBeginning ?? false });
+      const deadLetter =
+        sub.deadLetter ??
+        (async (msg: BusMessage, reason: string, consumerName: string) => {
+          await bus.publish(deadLetterTopic, [
+            {
+              key: msg.key ?? '',
+              value: msg.value,
+              headers: {
+                ...msg.headers,
+                'dlq-reason': reason,
+                'dlq-consumer': consumerName,
+                'dlq-topic': msg.topic,
+                'dlq-partition': String(msg.partition),
+                'dlq-offset': msg.offset,
+              },
+            },
+          ]);
+        });
+      await consumer.run({
+        autoCommit: true,
+        partitionsConsumedConcurrently: opts.partitionsConsumedConcurrently ?? 1,
+        eachMessage: async ({ topic, partition, message }) => {
+          const msg: BusMessage = {
+            topic,
+            partition,
+            offset: message.offset,
+            key: message.key ? message.key.toString() : null,
+            value: message.value ?? Buffer.alloc(0),
+            headers: headersOf(message.headers),
+          };
+          await deliver(msg, sub.handler, {
+            consumer: sub.groupId,
+            logger: log,
+            deadLetter,
+            stopped: () => stopped || closed,
+            ...sub.retry,
+          });
+        },
+      });
+      return {
+        async close() {
+          stopped = true;
+          consumers.delete(consumer);
+          await consumer.disconnect();
+        },
+      };
+    },
+    healthy: () => !crashed && !closed,
+    async close() {
+      closed = true;
+      await Promise.allSettled([...consumers].map((c) => c.disconnect()));
+      consumers.clear();
+      if (producerReady) await (await producerReady).disconnect();
+    },
+  };
+  return bus;
+}
