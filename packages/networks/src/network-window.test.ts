@@ -2,7 +2,8 @@ import { Pnr } from '@paxguard/domain';
 import { describe, expect, it } from 'vitest';
 import { bookingRecordFromPnr } from './booking-record.ts';
 import type { BookingRecordInput } from './booking-record.ts';
-import { createNetworkWindow, NetworkWindow } from './network-window.ts';
+import type { NetworkWindow } from './network-window.ts';
+import { createNetworkWindow } from './network-window.ts';
 
 const DAY = 86_400_000;
 const T0 = Date.parse('2026-03-01T00:00:00Z');
