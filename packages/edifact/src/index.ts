@@ -9,3 +9,7 @@ export {
   type AirportZones,
 } from './airport-zones.ts';
 export { decodePaxlst, type PaxlstDecodeOptions, type PaxlstMessage } from './paxlst-decoder.ts';
+export { assembleParts, PartAssembler, type AssemblyOutcome } from './paxlst-parts.ts';
+export { encodePaxlst, type PaxlstEnvelope } from './paxlst-writer.ts';
+export type { EnvelopeOptions } from './segment-writer.ts';
+export { sniffFormat, type SniffedFormat } from './format-sniffer.ts';
