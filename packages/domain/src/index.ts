@@ -7,3 +7,4 @@ export * from './events.ts';
 export * from './keys.ts';
 export * from './errors.ts';
 export * from './ports.ts';
+export * from './manifest-update.ts';
