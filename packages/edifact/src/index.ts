@@ -13,3 +13,19 @@ export { assembleParts, PartAssembler, type AssemblyOutcome } from './paxlst-par
 export { encodePaxlst, type PaxlstEnvelope } from './paxlst-writer.ts';
 export type { EnvelopeOptions } from './segment-writer.ts';
 export { sniffFormat, type SniffedFormat } from './format-sniffer.ts';
+export {
+  decodeCusres,
+  encodeCusres,
+  ERC_BY_ANSWER,
+  CusresInput,
+  CusresTravellerAnswer,
+  type CusresMessage,
+} from './cusres-codec.ts';
+export {
+  decodeManifestJson,
+  decodePnrJson,
+  ManifestJson,
+  PnrPushJson,
+  type JsonDecodeOptions,
+} from './json-forms.ts';
+export { maskCard, type MaskedCard } from './card-masking.ts';

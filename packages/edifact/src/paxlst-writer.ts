@@ -3,7 +3,8 @@
 import { Manifest, type FlightLeg, type Traveller } from '@paxguard/domain';
 import { IssueSink, type DecodeResult } from './codec-issues.ts';
 import { FUNCTION_CODES } from './paxlst-decoder.ts';
-import { SegmentWriter, wrapMessage, type EnvelopeOptions } from './segment-writer.ts';
+import type { SegmentWriter } from './segment-writer.ts';
+import { wrapMessage, type EnvelopeOptions } from './segment-writer.ts';
 
 export interface PaxlstEnvelope extends EnvelopeOptions {
   /** `D02B` or `D05B` (default). */
