@@ -45,6 +45,9 @@ export function readMrz(lines: readonly string[]): MrzRead {
       message: `MRZ of ${clean.length} line(s) with lengths ${shape || '0'} is not TD1 (3×30), TD2 (2×36) or TD3 (2×44)`,
     };
   }
+  const bad = clean.findIndex((l) => !/^[A-Z0-9<]+$/.test(l));
+  if (bad >= 0)
+    return { ok: false, message: `MRZ line ${bad + 1} holds characters other than A–Z, 0–9 and <` };
   let result: ParseResult;
   try {
     result = parse(clean);

@@ -178,6 +178,13 @@ export function loadEntryReference(input: {
 }): LoadReferenceResult {
   const matrix = parseVisaMatrixCsv(input.visaMatrixCsv);
   const rulesIssues: RulesIssue[] = [];
+  if (input.rulesFiles.length === 0) {
+    rulesIssues.push({
+      path: 'rulesFiles',
+      code: 'RULES_SCHEMA',
+      message: 'at least one entry-rules file is needed',
+    });
+  }
   const versions: ReferenceVersion[] = [];
   input.rulesFiles.forEach((text, i) => {
     const r = importRules(text);

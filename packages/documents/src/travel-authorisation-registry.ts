@@ -2,7 +2,7 @@
 // linked to (number + nationality). The check reads through the lookup interface only.
 import { z } from 'zod';
 import { parseIsoDate } from './calendar-date.ts';
-import { isStateCode } from './state-codes.ts';
+import { isStateCode, lookupStateCode } from './state-codes.ts';
 import { normaliseDocumentNumber } from './document-number.ts';
 
 export const TravelAuthorisation = z
@@ -39,8 +39,9 @@ export interface TravelAuthorisationLookup {
   find(documentNumber: string, nationality: string): readonly TravelAuthorisation[];
 }
 
+/** D and DEU, GBD and GBR file under one key, like the lost/stolen index. */
 export function authorisationKey(documentNumber: string, nationality: string): string {
-  return `${nationality}|${normaliseDocumentNumber(documentNumber)}`;
+  return `${lookupStateCode(nationality)?.country ?? nationality}|${normaliseDocumentNumber(documentNumber)}`;
 }
 
 export interface RegistryIssue {

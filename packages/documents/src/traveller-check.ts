@@ -272,7 +272,18 @@ function check({ traveller, journey }: CheckInput, ctx: CheckContext): DocumentV
       );
     }
     const acc = acceptance(doc, holder, dc);
-    if (!acc.accepted) {
+    if (!acc.accepted && holder.country === null) {
+      // Identity cards and the like are accepted by nationality: without one there is no answer.
+      rs.push(
+        reason(
+          'INSUFFICIENT_DATA',
+          `Whether ${destination} accepts a document of type ${doc.type} depends on the holder's nationality, which is unknown.`,
+          acc.ruleId,
+          acc.confirmed,
+          `documents[${i}].type`,
+        ),
+      );
+    } else if (!acc.accepted) {
       rs.push(
         reason(
           'DOC_TYPE_NOT_ACCEPTED',
