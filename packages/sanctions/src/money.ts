@@ -36,7 +36,7 @@ export const CurrencyCode = z
   .regex(/^[A-Z]{3}$/, 'expected a three-letter ISO 4217 currency code')
   .refine(isIso4217, { message: 'not an active ISO 4217 currency code' });
 
-/** An amount in minor units of its currency: `{ minor: 320000, currency: 'CAD' }` is CAD 3 200.00. */
+/** An amount in minor units of its currency: `{ minor: 123456, currency: 'EUR' }` is EUR 1 234.56. */
 export const Money = z.object({
   minor: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
   currency: CurrencyCode,
