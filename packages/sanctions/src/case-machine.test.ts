@@ -108,7 +108,10 @@ describe('the documented path to every state', () => {
     for (let grew = true; grew;) {
       grew = false;
       for (const t of TRANSITIONS)
-        if (seen.has(t.from) && !seen.has(t.to)) (seen.add(t.to), (grew = true));
+        if (seen.has(t.from) && !seen.has(t.to)) {
+          seen.add(t.to);
+          grew = true;
+        }
     }
     expect([...seen].sort()).toEqual([...States.options].sort());
     expect(Object.keys(DOCUMENTED_PATHS).sort()).toEqual([...States.options].sort());

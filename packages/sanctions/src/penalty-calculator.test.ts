@@ -501,12 +501,12 @@ const arbCaps = fc.array(
 
 function withCaps(
   p: JurisdictionProfile,
-  caps: fc.RecordValue<{
+  caps: {
     id: string;
     scope: 'per-person' | 'per-journey' | 'per-case';
     infringements: InfringementCode[];
     amountMinor: number;
-  }>[],
+  }[],
 ): JurisdictionProfile {
   return {
     ...p,
