@@ -1,5 +1,6 @@
 // Back-test: what a (draft) profile would have flagged in stored history, before it goes
 // live, so a supervisor sees its reach and its reasons before approving it.
+import { toFeatureVector } from './feature-catalogue.ts';
 import type { TravellerFeatures } from './feature-catalogue.ts';
 import type { CompiledProfile, FiredRule } from './profile-compiler.ts';
 
@@ -74,11 +75,12 @@ export function backtest(
     }
     travellers.add(rec.travellerId);
     flights.add(rec.flightKey);
-    const score = profile.score(rec.features);
+    const vector = toFeatureVector(rec.features);
+    const score = profile.scoreVector(vector);
     scores.set(score, (scores.get(score) ?? 0) + 1);
     if (score === 0 && profile.profile.rules.every((r) => r.weight > 0)) continue;
     // Only records with a positive score pay for explanations.
-    const ev = profile.evaluate(rec.features);
+    const ev = profile.evaluateVector(vector);
     for (const r of ev.fired) {
       const c = fired.get(r.ruleId);
       if (!c) continue;

@@ -1,18 +1,18 @@
 // Compiles a validated profile into closures once, so that evaluating a traveller is a few
 // property reads and comparisons: no tree walking, no operator lookup, sets for `in` lists.
 import type { Condition } from './condition-checker.ts';
-import { FEATURE_CATALOGUE } from './feature-catalogue.ts';
-import type { FeatureValue, TravellerFeatures } from './feature-catalogue.ts';
+import { FEATURE_CATALOGUE, FEATURE_INDEX, toFeatureVector } from './feature-catalogue.ts';
+import type { FeatureValue, FeatureVector, TravellerFeatures } from './feature-catalogue.ts';
 import { ok } from './profile-issues.ts';
 import type { ProfileResult } from './profile-issues.ts';
 import { parseProfile } from './profile-parser.ts';
 import type { Profile } from './profile-schema.ts';
 
-type Test = (f: TravellerFeatures) => boolean;
+type Test = (f: FeatureVector) => boolean;
 interface Node {
   readonly test: Test;
   /** Only called for rules that fired: says what held, with the traveller's actual values. */
-  readonly describe: (f: TravellerFeatures) => string;
+  readonly describe: (f: FeatureVector) => string;
 }
 
 export interface FiredRule {
@@ -36,6 +36,30 @@ export interface CompiledProfile {
   evaluate(features: TravellerFeatures): ProfileEvaluation;
   /** The score alone, allocation-free, for back-tests and bulk screening. */
   score(features: TravellerFeatures): number;
+  /** The same on a vector from `toFeatureVector`, built once per traveller for many profiles. */
+  evaluateVector(vector: FeatureVector): ProfileEvaluation;
+  scoreVector(vector: FeatureVector): number;
+}
+
+/** The explanation is written only when someone reads it: most fired rules never reach a hit. */
+class Fired implements FiredRule {
+  private text: string | undefined;
+  constructor(
+    readonly ruleId: string,
+    readonly weight: number,
+    private readonly explain: string | undefined,
+    private readonly node: Node,
+    private readonly features: FeatureVector,
+  ) {}
+  get explanation(): string {
+    this.text ??= this.explain
+      ? `${this.explain}: ${this.node.describe(this.features)}`
+      : this.node.describe(this.features);
+    return this.text;
+  }
+  toJSON(): { ruleId: string; weight: number; explanation: string } {
+    return { ruleId: this.ruleId, weight: this.weight, explanation: this.explanation };
+  }
 }
 
 const NOTHING: ProfileEvaluation = Object.freeze({
@@ -55,20 +79,20 @@ function compileLeaf(
 ): Node {
   const field = c.field;
   const spec = FEATURE_CATALOGUE[field];
-  const get = spec.get;
+  const ix = FEATURE_INDEX[field];
   const isList = spec.kind === 'string-list';
-  const was = (f: TravellerFeatures): string => `(was ${show(get(f))})`;
+  const was = (f: FeatureVector): string => `(was ${show(f[ix])})`;
   if ('exists' in c) {
     const want = c.exists;
     const test: Test = isList
-      ? (f) => ((get(f) as readonly string[] | undefined)?.length ?? 0) > 0 === want
-      : (f) => (get(f) !== undefined) === want;
+      ? (f) => ((f[ix] as readonly string[] | undefined)?.length ?? 0) > 0 === want
+      : (f) => (f[ix] !== undefined) === want;
     return { test, describe: (f) => `${field} ${want ? 'is known' : 'is unknown'} ${was(f)}` };
   }
   if ('between' in c) {
     const [lo, hi] = c.between;
     const test: Test = (f) => {
-      const x = get(f) as number;
+      const x = f[ix] as number;
       return x >= lo && x <= hi;
     };
     return { test, describe: (f) => `${field} between ${lo} and ${hi} ${was(f)}` };
@@ -78,12 +102,12 @@ function compileLeaf(
     const list = c.in.join(', ');
     const test: Test = isList
       ? (f) => {
-          const xs = get(f) as readonly string[] | undefined;
+          const xs = f[ix] as readonly string[] | undefined;
           if (xs === undefined) return false;
           for (let i = 0; i < xs.length; i++) if (set.has(xs[i] as string)) return true;
           return false;
         }
-      : (f) => set.has(get(f) as string | number);
+      : (f) => set.has(f[ix] as string | number);
     return { test, describe: (f) => `${field} in {${list}} ${was(f)}` };
   }
   const v = c.value;
@@ -93,28 +117,28 @@ function compileLeaf(
   switch (c.op) {
     case '=':
       test = isList
-        ? (f) => (get(f) as readonly string[] | undefined)?.includes(v as string) === true
-        : (f) => get(f) === v;
+        ? (f) => (f[ix] as readonly string[] | undefined)?.includes(v as string) === true
+        : (f) => f[ix] === v;
       break;
     case '!=':
       test = isList
-        ? (f) => (get(f) as readonly string[] | undefined)?.includes(v as string) === false
+        ? (f) => (f[ix] as readonly string[] | undefined)?.includes(v as string) === false
         : (f) => {
-            const x = get(f);
+            const x = f[ix];
             return x !== undefined && x !== v;
           };
       break;
     case '<':
-      test = (f) => (get(f) as number) < (v as number);
+      test = (f) => (f[ix] as number) < (v as number);
       break;
     case '<=':
-      test = (f) => (get(f) as number) <= (v as number);
+      test = (f) => (f[ix] as number) <= (v as number);
       break;
     case '>':
-      test = (f) => (get(f) as number) > (v as number);
+      test = (f) => (f[ix] as number) > (v as number);
       break;
     case '>=':
-      test = (f) => (get(f) as number) >= (v as number);
+      test = (f) => (f[ix] as number) >= (v as number);
       break;
   }
   return { test, describe: (f) => `${text} ${was(f)}` };
@@ -181,25 +205,36 @@ export function compileProfile(input: unknown): ProfileResult<CompiledProfile> {
   const weights = rules.map((r) => r.weight);
   const n = rules.length;
   const threshold = profile.threshold;
-  const score = (f: TravellerFeatures): number => {
+  const scoreVector = (f: FeatureVector): number => {
     let s = 0;
     for (let i = 0; i < n; i++) if ((tests[i] as Test)(f)) s += weights[i] as number;
     return s;
   };
-  const evaluate = (f: TravellerFeatures): ProfileEvaluation => {
+  const scratch = new Int32Array(n);
+  const evaluateVector = (f: FeatureVector): ProfileEvaluation => {
     let s = 0;
-    let fired: FiredRule[] | undefined;
+    let count = 0;
     for (let i = 0; i < n; i++) {
       if (!(tests[i] as Test)(f)) continue;
-      const r = rules[i] as (typeof rules)[number];
-      s += r.weight;
-      (fired ??= []).push({
-        ruleId: r.id,
-        weight: r.weight,
-        explanation: r.explain ? `${r.explain}: ${r.node.describe(f)}` : r.node.describe(f),
-      });
+      s += weights[i] as number;
+      scratch[count++] = i;
     }
-    return fired ? { score: s, hit: s >= threshold, fired } : NOTHING;
+    if (count === 0) return NOTHING;
+    const fired: FiredRule[] = new Array<FiredRule>(count);
+    for (let k = 0; k < count; k++) {
+      const r = rules[scratch[k] as number] as (typeof rules)[number];
+      fired[k] = new Fired(r.id, r.weight, r.explain, r.node, f);
+    }
+    return { score: s, hit: s >= threshold, fired };
   };
-  return ok({ profile, id: profile.id, version: profile.version, threshold, evaluate, score });
+  return ok({
+    profile,
+    id: profile.id,
+    version: profile.version,
+    threshold,
+    evaluate: (features) => evaluateVector(toFeatureVector(features)),
+    score: (features) => scoreVector(toFeatureVector(features)),
+    evaluateVector,
+    scoreVector,
+  });
 }

@@ -1,6 +1,7 @@
 // Turns profile hits into domain findings. A profile hit is never adverse by itself: the
 // severity is always `refer`, so a person decides before anything happens to the traveller.
 import type { Finding } from '@paxguard/domain';
+import { toFeatureVector } from './feature-catalogue.ts';
 import type { TravellerFeatures } from './feature-catalogue.ts';
 import { isActive } from './profile-approval.ts';
 import type { CompiledProfile, ProfileEvaluation } from './profile-compiler.ts';
@@ -43,9 +44,10 @@ export function screenWithProfiles(
   now: Date,
 ): Finding[] {
   const hits: ProfileHit[] = [];
+  const vector = toFeatureVector(features);
   for (const profile of profiles) {
     if (!isActive(profile.profile, now)) continue;
-    const evaluation = profile.evaluate(features);
+    const evaluation = profile.evaluateVector(vector);
     if (evaluation.hit) hits.push({ profile, evaluation });
   }
   return profileHitsToFindings(hits);
