@@ -4,6 +4,7 @@ import { Address } from '@paxguard/domain';
 import type { Pnr, PnrTraveller } from '@paxguard/domain';
 import { z } from 'zod';
 import {
+  foldText,
   normaliseAddress,
   normaliseAgency,
   normaliseCardFingerprint,
@@ -72,11 +73,7 @@ export interface StoredBooking {
 }
 
 function fold(s: string): string {
-  return s
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toUpperCase()
-    .replace(/[^A-Z0-9]/g, '');
+  return foldText(s).replace(/[^A-Z0-9]/g, '');
 }
 
 export function identifierKey(kind: IdentifierKind, value: string): string {

@@ -113,7 +113,7 @@ export function detectFacilitators(
   const routes = options.routes ?? [];
   const out: NetworkAlert[] = [];
 
-  for (const [link, bookings] of window.links()) {
+  for (const [link, bookings] of window.links(Math.min(minUnrelated, escortMin))) {
     const { kind, value } = splitIdentifierKey(link);
     if (CONTACT_KINDS.has(kind) && bookings.length >= minUnrelated) {
       const clusters = unrelatedClusters(bookings);
@@ -159,7 +159,7 @@ export function detectFacilitators(
   }
 
   if (routes.length > 0)
-    for (const [agency, bookings] of window.agencyBookings()) {
+    for (const [agency, bookings] of window.agencyBookings(agencyMin)) {
       const matching: StoredBooking[] = [];
       let route: SmugglingRoute | undefined;
       for (const b of bookings) {

@@ -1,13 +1,18 @@
 // Normalises the identifiers bookings are linked by, so that the same phone, e-mail or
 // address written two ways is one node: `+44 (0)20 7946-0958` and `00442079460958` meet.
 
-function fold(s: string): string {
+const ASCII = /^[\x20-\x7e]*$/;
+
+/** Upper case without accents; the Unicode pass is skipped for plain ASCII, the common case. */
+export function foldText(s: string): string {
+  if (ASCII.test(s)) return s.toUpperCase();
   return s
     .replace(/ß/g, 'SS')
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toUpperCase();
 }
+const fold = foldText;
 
 /**
  * E.164-ish: `+` and digits when the country is known (written `+`, `00`, or a national

@@ -257,10 +257,10 @@ export class NetworkWindow {
     return s === undefined ? undefined : this.slots[s];
   }
 
-  /** Every linking identifier with the bookings that carry it (ignored identifiers left out). */
-  *links(): Iterable<[string, StoredBooking[]]> {
+  /** Every linking identifier carried by at least `minBookings` bookings (ignored ones left out). */
+  *links(minBookings = 1): Iterable<[string, StoredBooking[]]> {
     for (const [link, set] of this.index) {
-      if (this.ignore.has(link)) continue;
+      if (set.size < minBookings || this.ignore.has(link)) continue;
       yield [link, [...set].map((s) => this.slots[s] as StoredBooking)];
     }
   }
@@ -270,8 +270,10 @@ export class NetworkWindow {
     return set ? [...set].map((s) => this.slots[s] as StoredBooking) : [];
   }
 
-  *agencyBookings(): Iterable<[string, StoredBooking[]]> {
+  /** Agencies with at least `minBookings` bookings in the window: they sell, they do not link. */
+  *agencyBookings(minBookings = 1): Iterable<[string, StoredBooking[]]> {
     for (const [agency, set] of this.agencies)
-      yield [agency, [...set].map((s) => this.slots[s] as StoredBooking)];
+      if (set.size >= minBookings)
+        yield [agency, [...set].map((s) => this.slots[s] as StoredBooking)];
   }
 }
