@@ -452,3 +452,18 @@ describe('state machine properties (fast-check)', () => {
     expect([...reached].sort()).toEqual(States.options.filter((x) => x !== 'draft').sort());
   });
 });
+
+describe('deadline tracking', () => {
+  it('lists answer and appeal windows that have closed', async () => {
+    const { deadlinesPassed } = await import('./case-deadlines.ts');
+    const n = reach('notice-issued');
+    const d = reach('decided');
+    const answerDue = Date.parse(n.notice?.answerDueBy ?? '');
+    expect(deadlinesPassed([n, d], new Date(answerDue - 1000))).toEqual([]);
+    const later = new Date(Date.parse(d.decision?.appealDueBy ?? '') + 1000);
+    expect(deadlinesPassed([n, d], later).map((x) => [x.caseId, x.kind])).toEqual([
+      [n.id, 'answer'],
+      [d.id, 'appeal'],
+    ]);
+  });
+});

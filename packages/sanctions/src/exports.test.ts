@@ -63,3 +63,15 @@ describe('notice of intended sanction', () => {
     expect(html.startsWith('<!doctype html>')).toBe(true);
   });
 });
+
+describe('carrier access', () => {
+  it('a carrier sees only its own cases; the regulator sees all', async () => {
+    const { casesVisibleTo } = await import('./case-access.ts');
+    const mixed = [cases.draft, { ...cases.decided, carrier: 'ZZ' }];
+    expect(casesVisibleTo({ role: 'carrier', id: 'a', carrier: 'XY' }, mixed)).toEqual([
+      cases.draft,
+    ]);
+    expect(casesVisibleTo({ role: 'carrier', id: 'a' }, mixed)).toEqual([]);
+    expect(casesVisibleTo({ role: 'regulator', id: 'r' }, mixed)).toHaveLength(2);
+  });
+});

@@ -18,3 +18,5 @@ export * from './case-demo.ts';
 export * from './scorecard.ts';
 export * from './register-export.ts';
 export * from './notice-renderer.ts';
+export * from './case-access.ts';
+export * from './case-deadlines.ts';

@@ -17,7 +17,40 @@ export interface DetectionContext {
   readonly asOf: Date;
 }
 
-type Rule = (f: CarrierFacts, ctx: DetectionContext) => Infringement[];
+type Rule = (f: CarrierFacts, ctx: DetectionContext, ix: FactsIndex) => Infringement[];
+
+/** Per-flight lookups built once, so each rule stays linear in the flight's size. */
+interface FactsIndex {
+  readonly answers: ReadonlyMap<string, AnswerFact | undefined>;
+  readonly outcomes: ReadonlyMap<string, ArrivalOutcome[]>;
+  readonly roles: ReadonlyMap<string, string>;
+  readonly flown: ReadonlyMap<string, string[]>;
+  readonly lists: readonly SubmissionFact[];
+}
+
+function indexFacts(f: CarrierFacts): FactsIndex {
+  const dep = ms(f.flight.departureUtc);
+  const answers = new Map<string, AnswerFact>();
+  for (const a of f.answers) {
+    const t = ms(a.at);
+    if (t > dep) continue;
+    const best = answers.get(a.travellerId);
+    if (!best || t >= ms(best.at)) answers.set(a.travellerId, a);
+  }
+  const outcomes = new Map<string, ArrivalOutcome[]>();
+  for (const o of f.outcomes) {
+    const list = outcomes.get(o.travellerId);
+    if (list) list.push(o);
+    else outcomes.set(o.travellerId, [o]);
+  }
+  return {
+    answers,
+    outcomes,
+    roles: new Map(f.travellers.map((t) => [t.id, t.role] as const)),
+    flown: flownTravellers(f),
+    lists: passengerLists(f),
+  };
+}
 
 const GROUND_TEXT: Record<string, string> = {
   'no-valid-travel-document': 'no valid travel document',
@@ -61,14 +94,14 @@ export function answerAtDeparture(f: CarrierFacts, travellerId: string): AnswerF
   return best;
 }
 
-function outcomesOf(f: CarrierFacts, travellerId: string): ArrivalOutcome[] {
-  return f.outcomes.filter((o) => o.travellerId === travellerId);
-}
-
 /** Travellers shown to have flown: an arrival outcome or an on-board flight-close list. */
 function flownTravellers(f: CarrierFacts): Map<string, string[]> {
   const flown = new Map<string, string[]>();
-  for (const o of f.outcomes) flown.set(o.travellerId, [...(flown.get(o.travellerId) ?? []), o.id]);
+  for (const o of f.outcomes) {
+    const ev = flown.get(o.travellerId);
+    if (ev) ev.push(o.id);
+    else flown.set(o.travellerId, [o.id]);
+  }
   for (const t of f.travellers)
     if (t.boarded)
       flown.set(t.id, [
@@ -78,7 +111,7 @@ function flownTravellers(f: CarrierFacts): Map<string, string[]> {
   return flown;
 }
 
-const improperlyDocumented: Rule = (f) => {
+const improperlyDocumented: Rule = (f, _ctx, ix) => {
   const out: Infringement[] = [];
   const seen = new Set<string>();
   for (const o of f.outcomes) {
@@ -89,8 +122,8 @@ const improperlyDocumented: Rule = (f) => {
     )
       continue;
     seen.add(o.travellerId);
-    const claim = outcomesOf(f, o.travellerId).find((x) => x.kind === 'protection-claim');
-    const answer = answerAtDeparture(f, o.travellerId);
+    const claim = ix.outcomes.get(o.travellerId)?.find((x) => x.kind === 'protection-claim');
+    const answer = ix.answers.get(o.travellerId);
     const falseDoc = o.ground === 'false-or-falsified-document' || o.ground === 'impostor';
     const verdict = falseDoc
       ? f.documentVerdicts.find(
@@ -121,10 +154,10 @@ const improperlyDocumented: Rule = (f) => {
   return out;
 };
 
-const noBoardIgnored: Rule = (f) => {
+const noBoardIgnored: Rule = (f, _ctx, ix) => {
   const out: Infringement[] = [];
-  for (const [travellerId, flownEvidence] of flownTravellers(f)) {
-    const answer = answerAtDeparture(f, travellerId);
+  for (const [travellerId, flownEvidence] of ix.flown) {
+    const answer = ix.answers.get(travellerId);
     if (answer?.answer !== 'no-board') continue;
     out.push(
       make(f, 'NO_BOARD_IGNORED', {
@@ -147,9 +180,9 @@ function apiDeadline(f: CarrierFacts, ctx: DetectionContext): number {
   return ms(f.flight.departureUtc) - ctx.profile.deadlines.api.minutesBeforeDeparture * MINUTE_MS;
 }
 
-const apiNotTransmitted: Rule = (f, ctx) => {
-  if (ctx.asOf.getTime() <= apiDeadline(f, ctx) || passengerLists(f).length > 0) return [];
-  const flown = flownTravellers(f);
+const apiNotTransmitted: Rule = (f, ctx, ix) => {
+  if (ctx.asOf.getTime() <= apiDeadline(f, ctx) || ix.lists.length > 0) return [];
+  const flown = ix.flown;
   const persons = Math.max(
     flown.size,
     f.travellers.filter((t) => t.role.includes('passenger')).length,
@@ -164,8 +197,8 @@ const apiNotTransmitted: Rule = (f, ctx) => {
   ];
 };
 
-const apiLate: Rule = (f, ctx) => {
-  const first = passengerLists(f)[0];
+const apiLate: Rule = (f, ctx, ix) => {
+  const first = ix.lists[0];
   const deadline = apiDeadline(f, ctx);
   if (!first || ms(first.receivedAt) <= deadline) return [];
   const late = Math.ceil((ms(first.receivedAt) - deadline) / MINUTE_MS);
@@ -177,8 +210,8 @@ const apiLate: Rule = (f, ctx) => {
   ];
 };
 
-const apiIncomplete: Rule = (f, ctx) => {
-  const lists = passengerLists(f);
+const apiIncomplete: Rule = (f, ctx, ix) => {
+  const lists = ix.lists;
   const onTime = lists.filter((s) => ms(s.receivedAt) <= apiDeadline(f, ctx));
   const judged = onTime.length ? onTime : lists.slice(0, 1);
   const latest = judged[judged.length - 1];
@@ -197,8 +230,8 @@ const apiIncomplete: Rule = (f, ctx) => {
   const listed = new Set(judged.flatMap((s) => s.travellerIds));
   const omitted: string[] = [];
   const omittedEvidence: string[] = [];
-  for (const [id, ev] of flownTravellers(f)) {
-    const role = f.travellers.find((t) => t.id === id)?.role ?? 'passenger';
+  for (const [id, ev] of ix.flown) {
+    const role = ix.roles.get(id) ?? 'passenger';
     if (!role.includes('passenger') || listed.has(id)) continue;
     omitted.push(id);
     omittedEvidence.push(...ev);
@@ -216,7 +249,7 @@ const apiIncomplete: Rule = (f, ctx) => {
   ];
 };
 
-const apiIncorrect: Rule = (f) => {
+const apiIncorrect: Rule = (f, _ctx, ix) => {
   const out: Infringement[] = [];
   const seen = new Set<string>();
   for (const o of f.outcomes) {
@@ -230,9 +263,7 @@ const apiIncorrect: Rule = (f) => {
         travellerId: o.travellerId,
         evidence: [
           o.id,
-          ...passengerLists(f)
-            .filter((s) => s.travellerIds.includes(o.travellerId))
-            .map((s) => s.id),
+          ...ix.lists.filter((s) => s.travellerIds.includes(o.travellerId)).map((s) => s.id),
         ],
         message: `${f.flight.key}: data for traveller ${o.travellerId} was contradicted at arrival (${what.join('; ')}).`,
       }),
@@ -241,11 +272,11 @@ const apiIncorrect: Rule = (f) => {
   return out;
 };
 
-const returnNotMet: Rule = (f, ctx) => {
+const returnNotMet: Rule = (f, ctx, ix) => {
   const out = new Map<string, Infringement>();
   const carrier = f.flight.carrier;
   for (const r of f.returnRequests) {
-    const removals = outcomesOf(f, r.travellerId).filter((o) => o.kind === 'removed');
+    const removals = (ix.outcomes.get(r.travellerId) ?? []).filter((o) => o.kind === 'removed');
     const met = removals.some(
       (o) => o.returningCarrier === carrier && ms(o.removedAt) <= ms(r.dueBy),
     );
@@ -269,7 +300,7 @@ const returnNotMet: Rule = (f, ctx) => {
       o.cost.minor === 0
     )
       continue;
-    if (!outcomesOf(f, o.travellerId).some((x) => x.kind === 'refused-entry')) continue;
+    if (!ix.outcomes.get(o.travellerId)?.some((x) => x.kind === 'refused-entry')) continue;
     out.set(
       o.travellerId,
       make(f, 'RETURN_OBLIGATION_NOT_MET', {
@@ -329,7 +360,8 @@ export const INFRINGEMENT_RULES: readonly {
 
 /** Run every rule over one flight's facts; the result is sorted by key, so identical facts give identical output. */
 export function detectInfringements(facts: CarrierFacts, ctx: DetectionContext): Infringement[] {
-  return INFRINGEMENT_RULES.flatMap((r) => r.rule(facts, ctx)).sort((a, b) =>
+  const ix = indexFacts(facts);
+  return INFRINGEMENT_RULES.flatMap((r) => r.rule(facts, ctx, ix)).sort((a, b) =>
     a.key.localeCompare(b.key),
   );
 }
