@@ -1,56 +1,17 @@
 // Pure, explained infringement rules over one flight's facts. Each rule names the facts it
 // rests on; running detection twice on the same facts yields the same keys (idempotent).
-import type { ArrivalOutcome } from './arrival-outcome.ts';
 import { DOCUMENT_GROUNDS } from './arrival-outcome.ts';
-import type { AnswerFact, CarrierFacts, SubmissionFact } from './carrier-facts.ts';
+import { apiIncomplete, apiIncorrect, apiLate, apiNotTransmitted } from './api-rules.ts';
+import type { CarrierFacts } from './carrier-facts.ts';
 import type { InfringementCode } from './codes.ts';
-import type { Infringement, InfringementCircumstances } from './infringement.ts';
-import { infringementKey } from './infringement.ts';
-import { MINUTE_MS, ms } from './instant.ts';
-import type { JurisdictionProfile } from './jurisdiction-schema.ts';
+import type { Infringement } from './infringement.ts';
+import { ms } from './instant.ts';
 import { formatMoney } from './money.ts';
+import type { DetectionContext, Rule } from './rule-support.ts';
+import { indexFacts, makeInfringement as make } from './rule-support.ts';
 
-export interface DetectionContext {
-  /** Only the API deadline is read from the profile. */
-  readonly profile: Pick<JurisdictionProfile, 'deadlines'>;
-  /** The caller's clock: deadlines not yet passed produce nothing. */
-  readonly asOf: Date;
-}
-
-type Rule = (f: CarrierFacts, ctx: DetectionContext, ix: FactsIndex) => Infringement[];
-
-/** Per-flight lookups built once, so each rule stays linear in the flight's size. */
-interface FactsIndex {
-  readonly answers: ReadonlyMap<string, AnswerFact | undefined>;
-  readonly outcomes: ReadonlyMap<string, ArrivalOutcome[]>;
-  readonly roles: ReadonlyMap<string, string>;
-  readonly flown: ReadonlyMap<string, string[]>;
-  readonly lists: readonly SubmissionFact[];
-}
-
-function indexFacts(f: CarrierFacts): FactsIndex {
-  const dep = ms(f.flight.departureUtc);
-  const answers = new Map<string, AnswerFact>();
-  for (const a of f.answers) {
-    const t = ms(a.at);
-    if (t > dep) continue;
-    const best = answers.get(a.travellerId);
-    if (!best || t >= ms(best.at)) answers.set(a.travellerId, a);
-  }
-  const outcomes = new Map<string, ArrivalOutcome[]>();
-  for (const o of f.outcomes) {
-    const list = outcomes.get(o.travellerId);
-    if (list) list.push(o);
-    else outcomes.set(o.travellerId, [o]);
-  }
-  return {
-    answers,
-    outcomes,
-    roles: new Map(f.travellers.map((t) => [t.id, t.role] as const)),
-    flown: flownTravellers(f),
-    lists: passengerLists(f),
-  };
-}
+export type { DetectionContext } from './rule-support.ts';
+export { answerAtDeparture } from './rule-support.ts';
 
 const GROUND_TEXT: Record<string, string> = {
   'no-valid-travel-document': 'no valid travel document',
@@ -58,58 +19,6 @@ const GROUND_TEXT: Record<string, string> = {
   'false-or-falsified-document': 'a false or falsified document',
   impostor: 'an impostor using another person’s document',
 };
-
-function make(
-  f: CarrierFacts,
-  code: InfringementCode,
-  args: {
-    travellerId?: string;
-    persons?: number;
-    evidence: string[];
-    message: string;
-    circumstances?: InfringementCircumstances;
-  },
-): Infringement {
-  return {
-    key: infringementKey(code, f.flight.key, args.travellerId),
-    code,
-    carrier: f.flight.carrier,
-    flightKey: f.flight.key,
-    occurredAt: f.flight.departureUtc,
-    travellerId: args.travellerId,
-    persons: args.persons ?? 1,
-    evidence: [...new Set(args.evidence)],
-    message: args.message,
-    circumstances: args.circumstances ?? {},
-  };
-}
-
-/** The answer in force when the flight left: the latest one given at or before departure. */
-export function answerAtDeparture(f: CarrierFacts, travellerId: string): AnswerFact | undefined {
-  const dep = ms(f.flight.departureUtc);
-  let best: AnswerFact | undefined;
-  for (const a of f.answers)
-    if (a.travellerId === travellerId && ms(a.at) <= dep && (!best || ms(a.at) >= ms(best.at)))
-      best = a;
-  return best;
-}
-
-/** Travellers shown to have flown: an arrival outcome or an on-board flight-close list. */
-function flownTravellers(f: CarrierFacts): Map<string, string[]> {
-  const flown = new Map<string, string[]>();
-  for (const o of f.outcomes) {
-    const ev = flown.get(o.travellerId);
-    if (ev) ev.push(o.id);
-    else flown.set(o.travellerId, [o.id]);
-  }
-  for (const t of f.travellers)
-    if (t.boarded)
-      flown.set(t.id, [
-        ...(flown.get(t.id) ?? []),
-        ...(t.boardedEvidenceId ? [t.boardedEvidenceId] : []),
-      ]);
-  return flown;
-}
 
 const improperlyDocumented: Rule = (f, _ctx, ix) => {
   const out: Infringement[] = [];
@@ -164,108 +73,6 @@ const noBoardIgnored: Rule = (f, _ctx, ix) => {
         travellerId,
         evidence: [answer.id, ...flownEvidence],
         message: `${f.flight.key}: traveller ${travellerId} flew although a do-not-board answer (${answer.id}, ${answer.at}) was in force at departure.`,
-      }),
-    );
-  }
-  return out;
-};
-
-function passengerLists(f: CarrierFacts): SubmissionFact[] {
-  return f.submissions
-    .filter((s) => s.kind === 'manifest' && s.listType === 'passenger')
-    .sort((a, b) => ms(a.receivedAt) - ms(b.receivedAt) || a.id.localeCompare(b.id));
-}
-
-function apiDeadline(f: CarrierFacts, ctx: DetectionContext): number {
-  return ms(f.flight.departureUtc) - ctx.profile.deadlines.api.minutesBeforeDeparture * MINUTE_MS;
-}
-
-const apiNotTransmitted: Rule = (f, ctx, ix) => {
-  if (ctx.asOf.getTime() <= apiDeadline(f, ctx) || ix.lists.length > 0) return [];
-  const flown = ix.flown;
-  const persons = Math.max(
-    flown.size,
-    f.travellers.filter((t) => t.role.includes('passenger')).length,
-    1,
-  );
-  return [
-    make(f, 'API_NOT_TRANSMITTED', {
-      persons,
-      evidence: [...flown.values()].flat(),
-      message: `${f.flight.key}: no passenger data was received for the flight (${persons} traveller(s) known).`,
-    }),
-  ];
-};
-
-const apiLate: Rule = (f, ctx, ix) => {
-  const first = ix.lists[0];
-  const deadline = apiDeadline(f, ctx);
-  if (!first || ms(first.receivedAt) <= deadline) return [];
-  const late = Math.ceil((ms(first.receivedAt) - deadline) / MINUTE_MS);
-  return [
-    make(f, 'API_LATE', {
-      evidence: [first.id],
-      message: `${f.flight.key}: the first passenger list (${first.id}) arrived ${late} minute(s) after the deadline of ${new Date(deadline).toISOString()}.`,
-    }),
-  ];
-};
-
-const apiIncomplete: Rule = (f, ctx, ix) => {
-  const lists = ix.lists;
-  const onTime = lists.filter((s) => ms(s.receivedAt) <= apiDeadline(f, ctx));
-  const judged = onTime.length ? onTime : lists.slice(0, 1);
-  const latest = judged[judged.length - 1];
-  if (!latest) return [];
-  const reasons: string[] = [];
-  const affected = new Set<string>();
-  if (latest.declaredCount !== undefined && latest.declaredCount !== latest.travellerIds.length)
-    reasons.push(
-      `declared ${latest.declaredCount} traveller(s) but listed ${latest.travellerIds.length}`,
-    );
-  if (latest.missingElements.length) {
-    const elements = [...new Set(latest.missingElements.map((m) => m.element))].sort();
-    reasons.push(`required element(s) missing: ${elements.join(', ')}`);
-    for (const m of latest.missingElements) if (m.travellerId) affected.add(m.travellerId);
-  }
-  const listed = new Set(judged.flatMap((s) => s.travellerIds));
-  const omitted: string[] = [];
-  const omittedEvidence: string[] = [];
-  for (const [id, ev] of ix.flown) {
-    const role = ix.roles.get(id) ?? 'passenger';
-    if (!role.includes('passenger') || listed.has(id)) continue;
-    omitted.push(id);
-    omittedEvidence.push(...ev);
-    affected.add(id);
-  }
-  if (omitted.length)
-    reasons.push(`traveller(s) who flew but were not listed: ${omitted.sort().join(', ')}`);
-  if (!reasons.length) return [];
-  return [
-    make(f, 'API_INCOMPLETE', {
-      persons: Math.max(affected.size, 1),
-      evidence: [...judged.map((s) => s.id), ...omittedEvidence],
-      message: `${f.flight.key}: passenger data as it stood at the deadline was incomplete: ${reasons.join('; ')}.`,
-    }),
-  ];
-};
-
-const apiIncorrect: Rule = (f, _ctx, ix) => {
-  const out: Infringement[] = [];
-  const seen = new Set<string>();
-  for (const o of f.outcomes) {
-    if (!o.apiDiscrepancies.length || seen.has(o.travellerId)) continue;
-    seen.add(o.travellerId);
-    const what = o.apiDiscrepancies.map(
-      (d) => `${d.element} reported "${d.reported}", seen "${d.observed}"`,
-    );
-    out.push(
-      make(f, 'API_INCORRECT', {
-        travellerId: o.travellerId,
-        evidence: [
-          o.id,
-          ...ix.lists.filter((s) => s.travellerIds.includes(o.travellerId)).map((s) => s.id),
-        ],
-        message: `${f.flight.key}: data for traveller ${o.travellerId} was contradicted at arrival (${what.join('; ')}).`,
       }),
     );
   }
