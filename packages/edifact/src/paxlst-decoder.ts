@@ -19,6 +19,7 @@ import {
   ROLE_BY_QUALIFIER,
   TAG,
   airportCode,
+  newDecodeCache,
   newTraveller,
   travellerSegment,
   where,
@@ -104,6 +105,7 @@ class PaxlstMessageDecoder implements MessageDecoder<PaxlstMessage> {
   private referenceYear: number;
   private sawBgm = false;
   private readonly sink: IssueSink;
+  private readonly cache = newDecodeCache();
 
   constructor(
     private readonly ctx: MessageContext,
@@ -145,7 +147,15 @@ class PaxlstMessageDecoder implements MessageDecoder<PaxlstMessage> {
           where(s),
         );
         this.header(s);
-      } else this.doc = travellerSegment(s, sink, this.traveller, this.doc, this.referenceYear);
+      } else
+        this.doc = travellerSegment(
+          s,
+          sink,
+          this.traveller,
+          this.doc,
+          this.referenceYear,
+          this.cache,
+        );
       return;
     }
     this.header(s);
@@ -250,7 +260,7 @@ class PaxlstMessageDecoder implements MessageDecoder<PaxlstMessage> {
       this.sink.error('LOC_WITHOUT_TDT', 'A flight LOC appears before any TDT.', where(s));
       return;
     }
-    const airport = airportCode(s, this.sink, 2, 1);
+    const airport = airportCode(s, this.sink, 2, 1, this.cache);
     if (!airport) return;
     this.point = { airport, qualifier: q };
     group.points.push(this.point);

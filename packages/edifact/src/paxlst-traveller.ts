@@ -2,7 +2,7 @@
 // documents (DOC with its DTM/LOC), read segment by segment into the domain Traveller.
 import type { Sex, TravelDocument, Traveller, TravellerRole } from '@paxguard/domain';
 import type { IssueSink } from './codec-issues.ts';
-import { parseEdifactDate } from './edifact-dates.ts';
+import { dateFromNumber, type ParsedDateTime } from './edifact-dates.ts';
 import { codeKey, type SegmentScanner } from './segment-scanner.ts';
 
 export const TAG = {
@@ -71,6 +71,18 @@ export function where(s: SegmentScanner, element?: number, component?: number) {
   };
 }
 
+/** Per-decode caches: codes and dates repeat across travellers, so they are parsed once. */
+export interface DecodeCache {
+  states: Map<number, string>;
+  airports: Map<number, string>;
+  docTypes: Map<number, string>;
+  dates: Map<number, ParsedDateTime | null>;
+}
+
+export function newDecodeCache(): DecodeCache {
+  return { states: new Map(), airports: new Map(), docTypes: new Map(), dates: new Map() };
+}
+
 const STATE_RE = /^[A-Z]{1,3}$/;
 const AIRPORT_RE = /^[A-Z0-9]{3}$/;
 
@@ -80,10 +92,17 @@ export function stateCode(
   sink: IssueSink,
   e: number,
   c: number,
+  cache?: DecodeCache,
 ): string | undefined {
+  const k = s.key(e, c);
+  const hit = cache?.states.get(k);
+  if (hit !== undefined) return hit;
   const raw = s.value(e, c);
   if (!raw) return undefined;
-  if (STATE_RE.test(raw)) return raw;
+  if (STATE_RE.test(raw)) {
+    if (k > 0) cache?.states.set(k, raw);
+    return raw;
+  }
   const up = raw.trim().toUpperCase();
   if (STATE_RE.test(up)) {
     sink.problem('CODE_LOWERCASE', `State code "${raw}" should be upper case.`, where(s, e, c));
@@ -98,9 +117,16 @@ export function airportCode(
   sink: IssueSink,
   e: number,
   c: number,
+  cache?: DecodeCache,
 ): string | undefined {
+  const k = s.key(e, c);
+  const hit = cache?.airports.get(k);
+  if (hit !== undefined) return hit;
   const raw = s.value(e, c);
-  if (AIRPORT_RE.test(raw)) return raw;
+  if (AIRPORT_RE.test(raw)) {
+    if (k > 0) cache?.airports.set(k, raw);
+    return raw;
+  }
   const up = raw.trim().toUpperCase();
   if (AIRPORT_RE.test(up)) {
     sink.problem('CODE_LOWERCASE', `Airport code "${raw}" should be upper case.`, where(s, e, c));
@@ -131,12 +157,21 @@ export function expandBagTags(first: string, count: number): string[] {
 
 export function newTraveller(s: SegmentScanner, sink: IssueSink, role: TravellerRole): Traveller {
   const surname = s.value(4, 1).trim();
-  const given: string[] = [];
+  // Exact-size arrays: a manifest holds many travellers, and pushing into [] reserves 16 slots.
   const n = s.componentCount(4);
-  for (let c = 2; c <= n; c++) {
-    const g = s.value(4, c).trim();
-    if (g) given.push(g);
+  let given: string[];
+  if (n <= 1) given = [];
+  else if (n === 2) {
+    const g = s.value(4, 2).trim();
+    given = g ? [g] : [];
+  } else {
+    given = [];
+    for (let c = 2; c <= n; c++) {
+      const g = s.value(4, c).trim();
+      if (g) given.push(g);
+    }
   }
+
   if (!surname)
     sink.error('NAME_MISSING', 'NAD has no surname (element 4, component 1).', where(s, 4, 1));
   const t: Traveller = {
@@ -174,7 +209,12 @@ export function newTraveller(s: SegmentScanner, sink: IssueSink, role: Traveller
   return t;
 }
 
-const SEXES = new Set(['M', 'F', 'X', 'U']);
+const SEXES = new Map<number, Sex>(
+  (['M', 'F', 'X', 'U'] as const).flatMap((x) => [
+    [codeKey(x), x],
+    [codeKey(x.toLowerCase()), x],
+  ]),
+);
 
 /**
  * One segment inside a traveller group; returns the document now open (DOC starts one,
@@ -186,21 +226,23 @@ export function travellerSegment(
   t: Traveller,
   doc: TravelDocument | undefined,
   referenceYear: number,
+  cache: DecodeCache,
 ): TravelDocument | undefined {
   const tag = s.tagCode;
   if (tag === TAG.DTM) {
     const q = s.key(1, 1);
-    const raw = s.value(1, 2);
+    const n = s.numeric(1, 2);
     if (doc && (q === K.d36 || q === K.d182)) {
-      const d = parseEdifactDate(raw, referenceYear, 'other');
-      if (!d) sink.problem('DATE_INVALID', `"${raw}" is not a date.`, where(s, 1, 2));
+      const d = dateFromNumber(n, s.numLength, referenceYear, 'other', cache.dates);
+      if (!d) sink.problem('DATE_INVALID', `"${s.value(1, 2)}" is not a date.`, where(s, 1, 2));
       else if (q === K.d36) doc.expiryDate = d.date;
       else doc.issueDate = d.date;
       return doc;
     }
     if (q === K.d329) {
-      const d = parseEdifactDate(raw, referenceYear, 'birth');
-      if (!d) sink.problem('DATE_INVALID', `"${raw}" is not a birth date.`, where(s, 1, 2));
+      const d = dateFromNumber(n, s.numLength, referenceYear, 'birth', cache.dates);
+      if (!d)
+        sink.problem('DATE_INVALID', `"${s.value(1, 2)}" is not a birth date.`, where(s, 1, 2));
       else t.birthDate = d.date;
     } else
       sink.problem(
@@ -213,16 +255,16 @@ export function travellerSegment(
   if (tag === TAG.LOC) {
     const q = s.key(1, 1);
     if (q === K.l91) {
-      const st = stateCode(s, sink, 2, 1);
+      const st = stateCode(s, sink, 2, 1, cache);
       if (doc) {
         if (st) doc.issuingState = st;
       } else
         sink.problem('LOC_WITHOUT_DOC', 'LOC 91 (issuing State) appears before any DOC.', where(s));
       return doc;
     }
-    if (q === K.l174) t.residenceCountry = stateCode(s, sink, 2, 1);
-    else if (q === K.l178) t.embarkation = airportCode(s, sink, 2, 1);
-    else if (q === K.l179) t.debarkation = airportCode(s, sink, 2, 1);
+    if (q === K.l174) t.residenceCountry = stateCode(s, sink, 2, 1, cache);
+    else if (q === K.l178) t.embarkation = airportCode(s, sink, 2, 1, cache);
+    else if (q === K.l179) t.debarkation = airportCode(s, sink, 2, 1, cache);
     else if (q === K.l180) {
       const place = [s.value(2, 1), s.value(2, 4)].filter(Boolean).join(' ').trim();
       if (place) t.placeOfBirth = place;
@@ -236,7 +278,11 @@ export function travellerSegment(
     return undefined;
   }
   if (tag === TAG.DOC) {
-    const type = s.value(1, 1).trim().toUpperCase();
+    let type = cache.docTypes.get(s.key(1, 1));
+    if (type === undefined) {
+      type = s.value(1, 1).trim().toUpperCase();
+      if (s.key(1, 1) > 0) cache.docTypes.set(s.key(1, 1), type);
+    }
     const number = s.value(2, 1).trim();
     if (!type || !number) {
       sink.problem(
@@ -247,15 +293,16 @@ export function travellerSegment(
       return undefined;
     }
     const d: TravelDocument = { type, number };
-    t.documents.push(d);
+    if (t.documents.length === 0) t.documents = [d];
+    else t.documents.push(d);
     return d;
   }
   if (tag === TAG.ATT) {
-    const sex = s.value(3, 1).toUpperCase();
-    if (SEXES.has(sex)) t.sex = sex as Sex;
+    const sex = SEXES.get(s.key(3, 1));
+    if (sex) t.sex = sex;
     else sink.problem('SEX_INVALID', `Sex "${s.value(3, 1)}" is not M, F, X or U.`, where(s, 3, 1));
   } else if (tag === TAG.NAT) {
-    t.nationality = stateCode(s, sink, 2, 1);
+    t.nationality = stateCode(s, sink, 2, 1, cache);
   } else if (tag === TAG.RFF) {
     const q = s.key(1, 1);
     const v = s.value(1, 2);

@@ -273,6 +273,40 @@ export class SegmentScanner {
     return k;
   }
 
+  /** Length of the last component read by `numeric`. */
+  numLength = 0;
+
+  /** An all-digit component (≤ 15 digits) as a number, else -1; sets numLength. */
+  numeric(e: number, c = 1): number {
+    this.numLength = 0;
+    if (e > this.elementCount) return -1;
+    const idx = (this.ef[e] ?? 0) + c - 1;
+    if (idx >= (this.ef[e + 1] ?? 0)) return -1;
+    const a = this.cs[idx] ?? 0;
+    const b = this.ce[idx] ?? 0;
+    if (b <= a || b - a > 15) return -1;
+    let n = 0;
+    for (let i = a; i < b; i++) {
+      const d = this.text.charCodeAt(i) - 48;
+      if (d < 0 || d > 9) return -1;
+      n = n * 10 + d;
+    }
+    this.numLength = b - a;
+    return n;
+  }
+
+  /** A short code (≤ 4 characters) through a cache, so repeated codes share one string. */
+  intern(e: number, c: number, cache: Map<number, string>): string {
+    const k = this.key(e, c);
+    if (k < 0) return this.value(e, c);
+    let v = cache.get(k);
+    if (v === undefined) {
+      v = this.value(e, c);
+      cache.set(k, v);
+    }
+    return v;
+  }
+
   /** Offset of component c of element e, for positioned issues. */
   offsetOf(e: number, c = 1): number {
     const idx = (this.ef[Math.min(e, this.elementCount)] ?? 0) + c - 1;
