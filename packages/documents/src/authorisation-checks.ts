@@ -44,7 +44,8 @@ function usableOn(
   const until = parseIsoDate(a.validUntil);
   if (from === null || until === null || day < from || day > until) return false;
   if (a.entriesAllowed !== null && a.entriesUsed >= a.entriesAllowed) return false;
-  return a.validFor.some((s) => keyCountry(s) === destination);
+  // Most records list ISO codes: try the exact code before mapping ICAO-only ones (D → DEU).
+  return a.validFor.includes(destination) || a.validFor.some((s) => keyCountry(s) === destination);
 }
 
 /**
@@ -60,7 +61,11 @@ function checkHeld(
   out: Reason[],
 ): void {
   const types = kind === 'visa' ? c.version.visaTypes : c.version.etaTypes;
-  const carried = c.documents.map((d, i) => [d, i] as const).filter(([d]) => types.has(d.type));
+  const carried: (readonly [TravelDocument, number])[] = [];
+  for (let i = 0; i < c.documents.length; i++) {
+    const d = c.documents[i] as TravelDocument;
+    if (types.has(d.type)) carried.push([d, i]);
+  }
   const registered = c.registry
     ? c.registry.find(c.document.number, c.nationalityCode).filter((a) => a.kind === kind)
     : [];

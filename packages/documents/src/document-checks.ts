@@ -3,7 +3,7 @@
 import type { Traveller, TravelDocument } from '@paxguard/domain';
 import { addMonths, formatDay, parseIsoDate } from './calendar-date.ts';
 import { hasForeignCharacters, normaliseDocumentNumber } from './document-number.ts';
-import type { LostStolenIndex } from './lost-stolen-index.ts';
+import type { LostStolenLookup } from './lost-stolen-index.ts';
 import { crossCheckMrz } from './mrz-cross-check.ts';
 import { readMrz } from './mrz-reader.ts';
 import type { DestinationProfile, ReferenceVersion } from './reference-data.ts';
@@ -21,7 +21,7 @@ export interface DocumentContext {
   departure: number | null;
   crew: boolean;
   destination: string;
-  lostStolen: LostStolenIndex | undefined;
+  lostStolen: LostStolenLookup | undefined;
 }
 
 export interface HolderFacts {

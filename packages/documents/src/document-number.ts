@@ -7,6 +7,16 @@
  * lookup must not miss a stolen passport because a clerk typed O for 0.
  */
 export function normaliseDocumentNumber(raw: string): string {
+  // Most numbers are already canonical: return them without building a new string.
+  let canonical = true;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90 && c !== 73 && c !== 79))) {
+      canonical = false;
+      break;
+    }
+  }
+  if (canonical) return raw;
   let out = '';
   for (let i = 0; i < raw.length; i++) {
     let c = raw.charCodeAt(i);
@@ -24,5 +34,13 @@ export function normaliseDocumentNumber(raw: string): string {
 
 /** True when the raw number has characters other than letters, digits and separators. */
 export function hasForeignCharacters(raw: string): boolean {
-  return /[^A-Za-z0-9 \-/.<_]/.test(raw);
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    const letter = (c | 32) >= 97 && (c | 32) <= 122;
+    const digit = c >= 48 && c <= 57;
+    // space - / . < _
+    const separator = c === 32 || c === 45 || c === 47 || c === 46 || c === 60 || c === 95;
+    if (!letter && !digit && !separator) return true;
+  }
+  return false;
 }

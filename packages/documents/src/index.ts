@@ -43,6 +43,7 @@ export {
   LostStolenIndex,
   LOST_STOLEN_STATUSES,
   type LostStolenHit,
+  type LostStolenLookup,
   type LostStolenStatus,
 } from './lost-stolen-index.ts';
 export {
@@ -51,6 +52,7 @@ export {
   type LostStolenIssue,
 } from './lost-stolen-builder.ts';
 export { normaliseDocumentNumber } from './document-number.ts';
+export { keyCountry } from './lost-stolen-index.ts';
 export {
   lookupStateCode,
   isStateCode,

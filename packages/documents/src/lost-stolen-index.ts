@@ -61,7 +61,12 @@ function fmix(h: number): number {
   return h >>> 0;
 }
 
-export class LostStolenIndex {
+/** What the verdict needs from a lost/stolen list; `LostStolenIndex` is the compact one. */
+export interface LostStolenLookup {
+  lookup(issuingState: string, documentNumber: string): LostStolenHit | null;
+}
+
+export class LostStolenIndex implements LostStolenLookup {
   private readonly scratch = new Uint32Array(2);
   private readonly shift: number;
 

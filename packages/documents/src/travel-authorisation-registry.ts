@@ -87,9 +87,12 @@ export function checkAuthorisation(
   return issues.length > 0 ? { ok: false, issues } : { ok: true, value: a };
 }
 
+const NONE: readonly TravelAuthorisation[] = [];
+
 /** An in-memory registry, for tests, the embedded demo, or a prefetched batch. */
 export class InMemoryAuthorisationRegistry implements TravelAuthorisationLookup {
-  private readonly byKey = new Map<string, TravelAuthorisation[]>();
+  // Nationality country → normalised document number → records: no key string is built per lookup.
+  private readonly byKey = new Map<string, Map<string, TravelAuthorisation[]>>();
 
   /** Adds records that pass validation; returns the issues of those that did not. */
   add(records: readonly unknown[]): RegistryIssue[] {
@@ -100,21 +103,26 @@ export class InMemoryAuthorisationRegistry implements TravelAuthorisationLookup 
         issues.push(...checked.issues);
         return;
       }
-      const key = authorisationKey(checked.value.documentNumber, checked.value.nationality);
-      const list = this.byKey.get(key);
-      if (list) list.push(checked.value);
-      else this.byKey.set(key, [checked.value]);
+      const a = checked.value;
+      const country = lookupStateCode(a.nationality)?.country ?? a.nationality;
+      let byNumber = this.byKey.get(country);
+      if (!byNumber) this.byKey.set(country, (byNumber = new Map()));
+      const number = normaliseDocumentNumber(a.documentNumber);
+      const list = byNumber.get(number);
+      if (list) list.push(a);
+      else byNumber.set(number, [a]);
     });
     return issues;
   }
 
   find(documentNumber: string, nationality: string): readonly TravelAuthorisation[] {
-    return this.byKey.get(authorisationKey(documentNumber, nationality)) ?? [];
+    const country = lookupStateCode(nationality)?.country ?? nationality;
+    return this.byKey.get(country)?.get(normaliseDocumentNumber(documentNumber)) ?? NONE;
   }
 
   get size(): number {
     let n = 0;
-    for (const l of this.byKey.values()) n += l.length;
+    for (const m of this.byKey.values()) for (const l of m.values()) n += l.length;
     return n;
   }
 }

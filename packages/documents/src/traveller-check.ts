@@ -11,7 +11,7 @@ import {
   type HolderFacts,
 } from './document-checks.ts';
 import type { Journey } from './journey.ts';
-import type { LostStolenIndex } from './lost-stolen-index.ts';
+import type { LostStolenLookup } from './lost-stolen-index.ts';
 import { reason } from './reason-builder.ts';
 import {
   ruleInForce,
@@ -33,7 +33,7 @@ export interface CheckContext {
   reference: EntryReference;
   /** Issued visas and ETAs; without it a manifest visa is taken at face value and ETAs cannot be confirmed. */
   authorisations?: TravelAuthorisationLookup;
-  lostStolen?: LostStolenIndex;
+  lostStolen?: LostStolenLookup;
 }
 
 const EMPTY_PROFILE: DestinationProfile = {
@@ -49,7 +49,8 @@ function verdictOf(
   reasons: Reason[],
   version: string,
   destination: string,
-  extra: Partial<DocumentVerdict> = {},
+  documentIndex?: number,
+  nationality?: string,
 ): DocumentVerdict {
   let fail = false;
   let unsure = false;
@@ -64,7 +65,8 @@ function verdictOf(
     reasons,
     referenceVersion: version,
     destination,
-    ...extra,
+    documentIndex,
+    nationality,
   };
 }
 
@@ -211,9 +213,10 @@ function check({ traveller, journey }: CheckInput, ctx: CheckContext): DocumentV
 
   const documents: readonly TravelDocument[] = traveller.documents ?? [];
   const entryDocs: number[] = [];
-  documents.forEach((d, i) => {
+  for (let i = 0; i < documents.length; i++) {
+    const d = documents[i] as TravelDocument;
     if (!version.visaTypes.has(d.type) && !version.etaTypes.has(d.type)) entryDocs.push(i);
-  });
+  }
   if (entryDocs.length === 0) {
     out.push(
       reason(
@@ -238,7 +241,8 @@ function check({ traveller, journey }: CheckInput, ctx: CheckContext): DocumentV
   };
   // Dual nationals may carry several documents: judge each, keep the best, but never hide a lost/stolen hit.
   let best:
-    { i: number; reasons: Reason[]; holder: HolderFacts; code: string | undefined } | undefined;
+    | { i: number; reasons: Reason[]; holder: HolderFacts; code: string | undefined; score: number }
+    | undefined;
   const otherHits: Reason[] = [];
   for (const i of entryDocs) {
     const doc = documents[i] as TravelDocument;
@@ -295,17 +299,19 @@ function check({ traveller, journey }: CheckInput, ctx: CheckContext): DocumentV
       );
     }
     checkValidity(doc, i, holder, dc, rs);
-    if (!best || countFails(rs) < countFails(best.reasons)) {
-      if (best) otherHits.push(...best.reasons.filter((r) => r.code === 'DOC_LOST_STOLEN'));
-      best = { i, reasons: rs, holder, code };
+    const score = countFails(rs);
+    if (!best || score < best.score) {
+      if (best) for (const r of best.reasons) if (r.code === 'DOC_LOST_STOLEN') otherHits.push(r);
+      best = { i, reasons: rs, holder, code, score };
     } else {
-      otherHits.push(...rs.filter((r) => r.code === 'DOC_LOST_STOLEN'));
+      for (const r of rs) if (r.code === 'DOC_LOST_STOLEN') otherHits.push(r);
     }
   }
   if (!best) return verdictOf(out, version.version, journey.destination);
-  out.push(...best.reasons, ...otherHits);
+  for (const r of best.reasons) out.push(r);
+  for (const r of otherHits) out.push(r);
   const doc = documents[best.i] as TravelDocument;
-  const extra: Partial<DocumentVerdict> = { documentIndex: best.i };
+  let nationality: string | undefined;
 
   if (best.code === undefined) {
     out.push(
@@ -331,7 +337,7 @@ function check({ traveller, journey }: CheckInput, ctx: CheckContext): DocumentV
       );
     }
   } else {
-    extra.nationality = best.holder.country;
+    nationality = best.holder.country;
     checkAuthorisations(
       {
         version,
@@ -350,7 +356,13 @@ function check({ traveller, journey }: CheckInput, ctx: CheckContext): DocumentV
       out,
     );
   }
-  if (typeof birth === 'number' && birth <= arrival) {
+  // Anyone born more than 22 years before arrival is an adult under every minors rule (ageBelow ≤ 21).
+  if (
+    typeof birth === 'number' &&
+    birth <= arrival &&
+    arrival - birth < 22 * 366 &&
+    profile.minors.length > 0
+  ) {
     for (const r of profile.minors) {
       if (ruleInForce(r, arrival) && ageOn(birth, arrival) < r.rule.ageBelow) {
         out.push(
@@ -365,5 +377,5 @@ function check({ traveller, journey }: CheckInput, ctx: CheckContext): DocumentV
       }
     }
   }
-  return verdictOf(out, version.version, journey.destination, extra);
+  return verdictOf(out, version.version, journey.destination, best.i, nationality);
 }

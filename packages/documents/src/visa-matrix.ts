@@ -13,6 +13,8 @@ export type MatrixRequirement =
 export interface VisaMatrix {
   /** Key: passport country + destination, 6 letters (`DEUUSA`). */
   readonly entries: ReadonlyMap<string, MatrixRequirement>;
+  /** The same, nested by passport then destination (no key string built per lookup). */
+  readonly byPassport: ReadonlyMap<string, ReadonlyMap<string, MatrixRequirement>>;
   readonly passports: ReadonlySet<string>;
   readonly destinations: ReadonlySet<string>;
 }
@@ -51,6 +53,7 @@ function parseValue(raw: string): MatrixRequirement | undefined {
 export function parseVisaMatrixCsv(text: string): VisaMatrixResult {
   const issues: CsvIssue[] = [];
   const entries = new Map<string, MatrixRequirement>();
+  const byPassport = new Map<string, Map<string, MatrixRequirement>>();
   const passports = new Set<string>();
   const destinations = new Set<string>();
   const lines = text.split(/\r?\n/);
@@ -103,6 +106,9 @@ export function parseVisaMatrixCsv(text: string): VisaMatrixResult {
       continue;
     }
     entries.set(key, value);
+    let row = byPassport.get(p);
+    if (!row) byPassport.set(p, (row = new Map()));
+    row.set(d, value);
     passports.add(p);
     destinations.add(d);
   }
@@ -110,7 +116,7 @@ export function parseVisaMatrixCsv(text: string): VisaMatrixResult {
     issues.push({ line: lines.length, code: 'CSV_COLUMNS', message: 'no usable row' });
     return { ok: false, issues };
   }
-  return { ok: true, matrix: { entries, passports, destinations }, issues };
+  return { ok: true, matrix: { entries, byPassport, passports, destinations }, issues };
 }
 
 export function matrixRequirement(
@@ -119,5 +125,5 @@ export function matrixRequirement(
   destination: string,
 ): MatrixRequirement | undefined {
   if (passport === destination) return { kind: 'own-country' };
-  return matrix.entries.get(passport + destination);
+  return matrix.byPassport.get(passport)?.get(destination);
 }
