@@ -130,7 +130,6 @@ export function syntheticFeatures(r: R): TravellerFeatures {
           : undefined,
     coTravellerCount: groupSize !== undefined ? groupSize - 1 : undefined,
     bagCount: Math.floor(r() * 4),
-    ageYears: Math.floor(r() * 80),
     documentType: pick(r, DOC_TYPES),
     documentIssuingState: pick(r, STATES),
     documentAgeDays: r() < 0.95 ? Math.floor(r() * 3650) : undefined,

@@ -6,6 +6,8 @@
 // any marker of a traveller's own vulnerability (unaccompanied minor, asylum, disability).
 // Nationality and residence are present only as document facts: the State code printed on
 // the travel document, which decides entry requirements, not a person's origin.
+// Age is not a feature (Charter art. 21 lists it, and a profile selecting children or old
+// people would score vulnerability): birth dates only count minors and adults in a booking.
 
 export type FeatureKind = 'string' | 'number' | 'boolean' | 'string-list';
 
@@ -34,7 +36,6 @@ export interface TravellerFeatures {
   minorsWithUnrelatedAdults?: number | undefined;
   coTravellerCount?: number | undefined;
   bagCount?: number | undefined;
-  ageYears?: number | undefined;
   documentType?: string | undefined;
   documentIssuingState?: string | undefined;
   documentAgeDays?: number | undefined;
@@ -154,11 +155,6 @@ export const FEATURE_CATALOGUE: Readonly<Record<FeatureName, FeatureSpec>> = {
     get: (f) => f.coTravellerCount,
   },
   bagCount: { kind: 'number', description: 'Checked bags', get: (f) => f.bagCount },
-  ageYears: {
-    kind: 'number',
-    description: 'Age in whole years at departure',
-    get: (f) => f.ageYears,
-  },
   documentType: {
     kind: 'string',
     description: 'Travel document type code (P, I, …)',

@@ -101,7 +101,6 @@ describe('deriveFeatures', () => {
       minorsWithUnrelatedAdults: 2,
       coTravellerCount: 3,
       bagCount: 0,
-      ageYears: 35,
       documentType: 'P',
       documentIssuingState: 'UTO',
       documentAgeDays: 29,

@@ -190,7 +190,6 @@ export function deriveFeatures(input: DeriveInput): TravellerFeatures {
     minorsWithUnrelatedAdults: unrelated,
     coTravellerCount: groupSize !== undefined ? Math.max(0, groupSize - 1) : undefined,
     bagCount: traveller.bags?.count ?? p?.bags?.count,
-    ageYears: wholeYears(traveller.birthDate ?? p?.birthDate, departure ?? now),
     documentType: doc?.type,
     documentIssuingState: doc?.issuingState,
     documentAgeDays:

@@ -9,6 +9,9 @@
 // on sex and C-817/19 requires non-discriminatory criteria; titles (MR/MRS) reveal it too.
 // Paxguard decides that no profile may condition on sex or gender.
 //
+// Age: the Charter lists it too, and a profile on it would select children or old people;
+// birth dates serve only to count minors in a booking, so `age`-like names are refused here.
+//
 // Vulnerability: smuggled migrants are victims (Protocol art. 5 and 16). A profile that
 // scores asylum intent, disability, pregnancy, poverty, an unaccompanied child or a person
 // who cannot speak for themselves turns a need for protection into suspicion; such people
@@ -187,6 +190,14 @@ const TOKENS: Readonly<Record<ForbiddenCategory, readonly string[]>> = {
     'debt',
     'cannotspeak',
     'speaksforthemselves',
+    'ageyears',
+    'travellerage',
+    'birthdate',
+    'dateofbirth',
+    'dob',
+    'elderly',
+    'child',
+    'children',
   ],
 };
 

@@ -245,6 +245,8 @@ describe('forbidden attributes', () => {
     ['vulnerability', 'unaccompaniedMinor'],
     ['vulnerability', 'UMNR'],
     ['vulnerability', 'cannotSpeakForThemselves'],
+    ['vulnerability', 'ageYears'],
+    ['vulnerability', 'dateOfBirth'],
   ];
 
   it.each(cases)('%s: field %s is refused with the rule cited', (category, field) => {
