@@ -33,6 +33,8 @@ const improperlyDocumented: Rule = (f, _ctx, ix) => {
     seen.add(o.travellerId);
     const claim = ix.outcomes.get(o.travellerId)?.find((x) => x.kind === 'protection-claim');
     const answer = ix.answers.get(o.travellerId);
+    // An OK to board given on data the officer found wrong was not relied on in good faith.
+    const contradicted = ix.outcomes.get(o.travellerId)?.some((x) => x.apiDiscrepancies.length > 0);
     const falseDoc = o.ground === 'false-or-falsified-document' || o.ground === 'impostor';
     const verdict = falseDoc
       ? f.documentVerdicts.find(
@@ -54,7 +56,7 @@ const improperlyDocumented: Rule = (f, _ctx, ix) => {
         message: `${f.flight.key}: the carrier brought traveller ${o.travellerId}, refused entry at arrival for ${GROUND_TEXT[o.ground] ?? o.ground} (outcome ${o.id}).`,
         circumstances: {
           protectionClaimId: claim?.id,
-          okToBoardAnswerId: answer?.answer === 'board' ? answer.id : undefined,
+          okToBoardAnswerId: answer?.answer === 'board' && !contradicted ? answer.id : undefined,
           falsityNotApparentVerdictId: verdict?.id,
         },
       }),

@@ -82,6 +82,22 @@ const rows: Row[] = [
   ],
   [
     'eu-2001-51-per-person',
+    'OK to board given on data contradicted at arrival is no defence',
+    facts({
+      outcomes: [
+        {
+          ...noVisa(),
+          apiDiscrepancies: [{ element: 'document number', reported: 'A1', observed: 'B2' }],
+        },
+      ],
+      answers: [answer('P1', 'board', -60)],
+    }),
+    {},
+    500000,
+    [],
+  ],
+  [
+    'eu-2001-51-per-person',
     'insufficient-data answer is no defence',
     facts({ outcomes: [noVisa()], answers: [answer('P1', 'insufficient-data', -60)] }),
     {},
