@@ -38,7 +38,7 @@ function factualReason(e: Exemption, inf: Infringement): string | undefined {
         : undefined;
     case 'DOCUMENT_FALSITY_NOT_APPARENT':
       return c.falsityNotApparentVerdictId
-        ? `the document was produced at boarding and its falsity was not reasonably apparent (verdict ${c.falsityNotApparentVerdictId})`
+        ? `the document was produced at boarding and, if false, its falsity was not reasonably apparent (verdict ${c.falsityNotApparentVerdictId})`
         : undefined;
     default:
       return undefined;

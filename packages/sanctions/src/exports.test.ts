@@ -25,8 +25,8 @@ describe('public register CSV', () => {
     const closed = lines.find((l) => l.startsWith(cases.closed.id));
     expect(closed).toContain(',XY,');
     expect(closed).toContain(',3000.00,GBP,');
-    expect(closed).toContain('Immigration and Asylum Act 1999 s.40');
-    expect(closed).toMatch(/,closed-paid,uk-iaa-1999-s40,2026-11-22\.1$/);
+    expect(closed).toContain('Immigration and Asylum Act 1999 s.40(1)');
+    expect(closed?.endsWith(`,closed-paid,uk-iaa-1999-s40,${profile.version}`)).toBe(true);
   });
 
   it('contains no traveller data', () => {
@@ -48,11 +48,11 @@ describe('notice of intended sanction', () => {
     const text = renderNotice(c, infs, { ...opts, format: 'text' });
     expect(text).toContain(`Case: ${c.id}`);
     expect(text).toContain('refused entry at arrival for no visa');
-    expect(text).toContain('Immigration and Asylum Act 1999 s.40');
+    expect(text).toContain('Immigration and Asylum Act 1999 s.40(1)');
     expect(text).toContain('claimed international protection');
     expect(text).toContain(`by ${c.notice?.answerDueBy}`);
     expect(text).toContain('computation: ');
-    expect(text).toContain('version 2026-11-22.1');
+    expect(text).toContain(`version ${profile.version}`);
   });
 
   it('html: escapes what it prints', () => {

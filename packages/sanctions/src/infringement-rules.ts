@@ -36,14 +36,14 @@ const improperlyDocumented: Rule = (f, _ctx, ix) => {
     // An OK to board given on data the officer found wrong was not relied on in good faith.
     const contradicted = ix.outcomes.get(o.travellerId)?.some((x) => x.apiDiscrepancies.length > 0);
     const falseDoc = o.ground === 'false-or-falsified-document' || o.ground === 'impostor';
-    const verdict = falseDoc
-      ? f.documentVerdicts.find(
-          (d) =>
-            d.travellerId === o.travellerId &&
-            d.producedAtBoarding &&
-            d.falsityReasonablyApparent === false,
-        )
-      : undefined;
+    // Produced at boarding: a false document whose falsity was not reasonably apparent, or a
+    // document found valid at boarding (the traveller arrived without it: UK s.40(4)).
+    const verdict = f.documentVerdicts.find(
+      (d) =>
+        d.travellerId === o.travellerId &&
+        d.producedAtBoarding &&
+        (falseDoc ? d.falsityReasonablyApparent === false : d.verdict === 'valid'),
+    );
     out.push(
       make(f, 'IMPROPERLY_DOCUMENTED_CARRIED', {
         travellerId: o.travellerId,

@@ -8,7 +8,7 @@ export interface InfringementCircumstances {
   readonly protectionClaimId?: string;
   /** The last answer in force at departure, when it was "board". */
   readonly okToBoardAnswerId?: string;
-  /** A document verdict saying the document was produced at boarding and its falsity not apparent. */
+  /** A verdict: the document was produced at boarding (valid then, or false but not apparently so). */
   readonly falsityNotApparentVerdictId?: string;
   /** Costs of stay and return the State bore, for cost-based rates. */
   readonly costsIncurred?: Money;

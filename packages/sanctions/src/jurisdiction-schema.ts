@@ -76,8 +76,10 @@ export const Deadlines = z.object({
 export const PerformanceTier = z.object({
   id: z.string().min(1),
   label: z.string().min(1),
-  /** The tier applies when improperly documented arrivals per 10 000 passengers are at most this. */
-  maxImproperlyDocumentedPer10k: z.number().nonnegative(),
+  /** The tier applies when improperly documented arrivals per 10 000 passengers are at most this… */
+  maxImproperlyDocumentedPer10k: z.number().nonnegative().optional(),
+  /** …and their count in the period is at most this (IRPR s.280(2): a number set in the MOU)… */
+  maxImproperlyDocumented: z.number().int().nonnegative().optional(),
   /** …and API completeness is at least this rate (0–1). */
   minApiCompleteness: z.number().min(0).max(1).default(0),
   amountMinor: MinorUnits,

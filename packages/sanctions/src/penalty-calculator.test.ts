@@ -272,6 +272,36 @@ const rows: Row[] = [
     0,
     ['PROTECTION_CLAIM'],
   ],
+  [
+    'uk-iaa-1999-s40',
+    'documents produced at embarkation, arrived without them: no charge (s.40(4))',
+    facts({
+      outcomes: [refused('P1', 'no-valid-travel-document')],
+      documentVerdicts: [{ ...verdict('P1', false), verdict: 'valid' }],
+    }),
+    {},
+    0,
+    ['DOCUMENT_FALSITY_NOT_APPARENT'],
+  ],
+  [
+    'uk-iaa-1999-s40',
+    'no visa and no document check at boarding: charged',
+    facts({
+      outcomes: [noVisa()],
+      documentVerdicts: [{ ...verdict('P1', false), verdict: 'not-checked' }],
+    }),
+    {},
+    200000,
+    [],
+  ],
+  [
+    'ca-irpr',
+    'directed not to carry: full fee even in the best MOU tier (s.280(2)(a))',
+    facts({ outcomes: [admitted('P1'), noVisa('P2')], answers: [answer('P1', 'no-board', -60)] }),
+    { performanceTierId: 'mou-4' },
+    320000,
+    [],
+  ],
   // US INA §273
   ['us-ina-273', 'one alien', facts({ outcomes: [noVisa()] }), {}, 300000, []],
   [

@@ -131,6 +131,34 @@ describe('Canada MOU tier from the scorecard', () => {
     expect(tierOf(withRefusals(6))).toBeUndefined(); // 5.0: full fee
   });
 
+  it('a tier may also cap the count of assessments, as an MOU does', () => {
+    const counted = {
+      performanceTiers: {
+        ...ca.performanceTiers!,
+        tiers: [
+          {
+            id: 'best',
+            label: 'at most 1 assessment',
+            maxImproperlyDocumented: 1,
+            minApiCompleteness: 0,
+            amountMinor: 0,
+          },
+        ],
+      },
+    };
+    const withRefusals = (n: number) =>
+      clean.map((f, i) =>
+        i < n ? { ...f, outcomes: [{ ...refused('P1', 'impostor'), flightKey: f.flight.key }] } : f,
+      );
+    const tier = (flights: CarrierFacts[]) =>
+      performanceTier(
+        buildScorecard({ carrier: 'XY', period, flights, cases: [], profile: ca, asOf }),
+        counted,
+      )?.id;
+    expect(tier(withRefusals(1))).toBe('best');
+    expect(tier(withRefusals(2))).toBeUndefined();
+  });
+
   it('nothing measured, no tier; a profile without tiers, no tier', () => {
     expect(tierOf([])).toBeUndefined();
     const s = buildScorecard({

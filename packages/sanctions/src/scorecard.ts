@@ -95,12 +95,15 @@ export function performanceTier(
   s: Scorecard,
   profile: Pick<JurisdictionProfile, 'performanceTiers'>,
 ): PerformanceTier | undefined {
-  if (s.improperlyDocumentedPer10k === null) return undefined;
+  const per10k = s.improperlyDocumentedPer10k;
+  if (per10k === null) return undefined;
   const completeness = s.apiCompleteness.value ?? 0;
   return profile.performanceTiers?.tiers.find(
     (t) =>
-      s.improperlyDocumentedPer10k !== null &&
-      s.improperlyDocumentedPer10k <= t.maxImproperlyDocumentedPer10k &&
+      (t.maxImproperlyDocumentedPer10k === undefined ||
+        per10k <= t.maxImproperlyDocumentedPer10k) &&
+      (t.maxImproperlyDocumented === undefined ||
+        s.improperlyDocumented <= t.maxImproperlyDocumented) &&
       completeness >= t.minApiCompleteness,
   );
 }
