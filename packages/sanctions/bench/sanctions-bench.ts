@@ -23,7 +23,7 @@ function mulberry32(seed: number): () => number {
 }
 
 const scale = Number(process.env.PAXGUARD_BENCH_SCALE ?? '1');
-const FLIGHTS = Math.max(100, Math.round(20_000 * scale));
+const FLIGHTS = Math.max(100, Math.round(5_000 * scale));
 const PAX = 150;
 const rnd = mulberry32(7);
 const profile = loadProfile('eu-2001-51-per-person');
