@@ -29,3 +29,5 @@ export {
   type JsonDecodeOptions,
 } from './json-forms.ts';
 export { maskCard, type MaskedCard } from './card-masking.ts';
+export { decodePnrgov, type PnrgovDecodeOptions } from './pnrgov-decoder.ts';
+export { createSegmentSplitter, type SegmentSplitter } from './segment-splitter.ts';

@@ -313,6 +313,11 @@ export class SegmentScanner {
     return this.cs[idx] ?? this.offset;
   }
 
+  /** The current segment as written, without its terminator (for history details). */
+  raw(): string {
+    return this.text.slice(this.offset, this.terminated ? this.next_ - 1 : this.next_);
+  }
+
   /** Every element as an array of components (for the generic tokenise API). */
   elements(): string[][] {
     const out: string[][] = [];
