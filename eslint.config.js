@@ -12,6 +12,7 @@ const PURE_PACKAGES = [
   'profiles',
   'networks',
   'sanctions',
+  'demo-data',
 ];
 
 const IO_MODULES = [

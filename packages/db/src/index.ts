@@ -7,3 +7,49 @@ export {
 } from './database.ts';
 export { migrate, readMigrations, MigrationError, type SqlRunner } from './migrate.ts';
 export * as db from './generated/prisma/client.ts';
+export { hashSecret, newSecret } from './repositories/credentials.ts';
+export {
+  createCarrierRepository,
+  type CarrierRepository,
+  type CarrierIdentity,
+} from './repositories/carrier-repository.ts';
+export {
+  createUserRepository,
+  ROLES,
+  type Role,
+  type UserRepository,
+  type UserIdentity,
+} from './repositories/user-repository.ts';
+export {
+  createAuditRepository,
+  recordAudit,
+  type AuditRepository,
+  type AuditInput,
+} from './repositories/audit-repository.ts';
+export {
+  createSubmissionRepository,
+  sha256Hex,
+  type SubmissionRepository,
+  type SubmissionStatus,
+  type SubmissionOutcome,
+} from './repositories/submission-repository.ts';
+export {
+  applyManifest,
+  createFlightRepository,
+  type FlightRepository,
+  type ApplyManifestInput,
+  type ApplyManifestResult,
+} from './repositories/flight-repository.ts';
+export {
+  createOutboxRelay,
+  type OutboxRelay,
+  type OutboxRow,
+} from './repositories/outbox-relay.ts';
+export {
+  lockMessage,
+  recordPart,
+  partsOf,
+  markAssembled,
+  listIncompleteSince,
+} from './repositories/message-part-repository.ts';
+export type { Prisma as PrismaTypes } from './generated/prisma/client.ts';

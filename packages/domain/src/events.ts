@@ -58,6 +58,8 @@ export const SubmissionAccepted = defineEvent(
     carrierId: z.string(),
     kind: z.enum(['manifest', 'pnr']),
     flightKey: z.string(),
+    /** Travellers added, changed or re-activated by this submission: screening assesses these. */
+    travellerIds: z.array(z.string()).default([]),
   }),
 );
 

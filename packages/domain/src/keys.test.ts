@@ -43,7 +43,7 @@ describe('travellerKey', () => {
           { type: 'P', number: 'x-12', issuingState: 'DEU' },
         ],
       }),
-    ).toBe('doc:DEU:X12');
+    ).toBe('doc:DEU:X12:');
     expect(travellerKey({ ...base, birthDate: '1980-01-02' })).toBe(
       'name:MULLER:ANNA:1980-01-02:passenger',
     );

@@ -31,8 +31,8 @@ export function normaliseFlightNumber(raw: string, carrier?: string): string {
 
 /**
  * Who a traveller is within one flight, so that a change or cancellation finds the
- * earlier record: the carrier's passenger reference, else the first document, else
- * name and birth date.
+ * earlier record: the carrier's passenger reference, else the first document with the
+ * birth date, else name and birth date.
  */
 export function travellerKey(
   t: Pick<Traveller, 'references' | 'documents' | 'name' | 'birthDate' | 'role'>,
@@ -40,6 +40,8 @@ export function travellerKey(
   const ref = t.references?.passenger;
   if (ref) return `ref:${fold(ref)}`;
   const doc = t.documents.find((d) => d.type !== 'V') ?? t.documents[0];
-  if (doc) return `doc:${fold(doc.issuingState ?? '')}:${fold(doc.number)}`;
+  // The birth date goes with the document: carriers do send one document number for several
+  // people (test data, errors, impostors), and collapsing them would lose travellers.
+  if (doc) return `doc:${fold(doc.issuingState ?? '')}:${fold(doc.number)}:${t.birthDate ?? ''}`;
   return `name:${fold(t.name.surname)}:${t.name.given.map(fold).join('.')}:${t.birthDate ?? ''}:${t.role}`;
 }

@@ -235,6 +235,18 @@ CREATE TABLE "MessagePart" (
     CONSTRAINT "MessagePart_pkey" PRIMARY KEY ("id")
 );
 
+-- CreateTable
+CREATE TABLE "User" (
+    "id" UUID NOT NULL,
+    "name" TEXT NOT NULL,
+    "role" TEXT NOT NULL,
+    "tokenHash" TEXT NOT NULL,
+    "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "disabledAt" TIMESTAMPTZ(3),
+
+    CONSTRAINT "User_pkey" PRIMARY KEY ("id")
+);
+
 -- CreateIndex
 CREATE UNIQUE INDEX "Carrier_designator_key" ON "Carrier"("designator");
 
@@ -260,10 +272,10 @@ CREATE UNIQUE INDEX "Flight_key_key" ON "Flight"("key");
 CREATE UNIQUE INDEX "FlightLeg_flightId_seq_key" ON "FlightLeg"("flightId", "seq");
 
 -- CreateIndex
-CREATE UNIQUE INDEX "ManifestVersion_flightId_version_key" ON "ManifestVersion"("flightId", "version");
+CREATE INDEX "ManifestVersion_submissionId_idx" ON "ManifestVersion"("submissionId");
 
 -- CreateIndex
-CREATE UNIQUE INDEX "ManifestVersion_submissionId_flightId_key" ON "ManifestVersion"("submissionId", "flightId");
+CREATE UNIQUE INDEX "ManifestVersion_flightId_version_key" ON "ManifestVersion"("flightId", "version");
 
 -- CreateIndex
 CREATE INDEX "Traveller_surname_idx" ON "Traveller"("surname");
@@ -303,6 +315,9 @@ CREATE INDEX "DeadLetter_createdAt_idx" ON "DeadLetter"("createdAt");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "MessagePart_carrierId_messageRef_partNumber_key" ON "MessagePart"("carrierId", "messageRef", "partNumber");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "User_tokenHash_key" ON "User"("tokenHash");
 
 -- AddForeignKey
 ALTER TABLE "CarrierApiKey" ADD CONSTRAINT "CarrierApiKey_carrierId_fkey" FOREIGN KEY ("carrierId") REFERENCES "Carrier"("id") ON DELETE RESTRICT ON UPDATE CASCADE;

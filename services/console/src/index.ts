@@ -1,0 +1,2 @@
+export { buildApp } from './app.ts';
+export { createConsoleComponents, type ConsoleComponents } from './wiring.ts';

@@ -1,0 +1,33 @@
+// Console service, one per process: config → logger → database → components → HTTP.
+import { openDatabase, parseDatabaseUrl } from '@paxguard/db';
+import { ConfigError, createLogger, createShutdown, parseConfig } from '@paxguard/platform';
+import { buildApp } from './app.ts';
+import { ConsoleConfig } from './config.ts';
+import { createConsoleComponents } from './wiring.ts';
+
+let config: ConsoleConfig;
+try {
+  config = parseConfig(ConsoleConfig);
+} catch (err) {
+  if (err instanceof ConfigError) {
+    process.stderr.write(`paxguard console: ${err.message}\n`);
+    process.exit(78);
+  }
+  throw err;
+}
+const logger = createLogger({ service: 'console', level: config.LOG_LEVEL });
+const shutdown = createShutdown({ logger, timeoutMs: config.SHUTDOWN_TIMEOUT_MS });
+const db = await openDatabase(parseDatabaseUrl(config.DATABASE_URL));
+const components = createConsoleComponents({ db });
+const app = buildApp({
+  logger,
+  console: components,
+  checks: { database: () => db.ping() },
+  shuttingDown: () => shutdown.shuttingDown,
+});
+
+shutdown.onShutdown('http', () => app.close());
+shutdown.onShutdown('database', () => db.close());
+
+await app.listen({ host: config.HOST, port: config.PORT });
+logger.info({ port: config.PORT }, 'console listening');

@@ -1,0 +1,16 @@
+// Ingest service configuration, read once from the environment.
+import { env } from '@paxguard/platform';
+import { z } from 'zod';
+
+export const IngestConfig = z.object({
+  DATABASE_URL: env.databaseUrl(),
+  KAFKA_BROKERS: env.kafkaBrokers(),
+  HOST: env.host(),
+  PORT: env.port(8081),
+  LOG_LEVEL: env.logLevel(),
+  SHUTDOWN_TIMEOUT_MS: env.durationMs(15_000),
+  PAXLST_MODE: z.enum(['strict', 'lenient']).default('lenient'),
+  MULTIPART_TIMEOUT_MS: env.durationMs(30 * 60_000),
+  KAFKA_SESSION_TIMEOUT_MS: env.durationMs(30_000),
+});
+export type IngestConfig = z.infer<typeof IngestConfig>;

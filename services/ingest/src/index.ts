@@ -1,0 +1,13 @@
+export { buildApp } from './app.ts';
+export {
+  createIngestComponents,
+  publishOutboxRows,
+  type IngestComponents,
+  type IngestOptions,
+} from './wiring.ts';
+export {
+  createIngestService,
+  type IngestService,
+  type SubmissionResult,
+} from './ingest-service.ts';
+export { SubmissionReply } from './routes/submission-routes.ts';

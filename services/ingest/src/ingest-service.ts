@@ -1,0 +1,365 @@
+// The ingest use case, shared by the HTTP route and the Kafka consumer: archive the raw bytes
+// first, then parse, de-duplicate, assemble multi-part messages, apply function codes and store
+// — one transaction per submission, with the event screening listens to in the same commit.
+import {
+  SubmissionAccepted,
+  envelope,
+  type Clock,
+  type IdGenerator,
+  type Manifest,
+} from '@paxguard/domain';
+import {
+  applyManifest,
+  lockMessage,
+  markAssembled,
+  partsOf,
+  recordPart,
+  type ApplyManifestResult,
+  type CarrierIdentity,
+  type OutboxRelay,
+  type Prisma,
+  type PrismaTypes,
+  type SubmissionRepository,
+  type SubmissionStatus,
+} from '@paxguard/db';
+import {
+  assembleParts,
+  decodeManifestJson,
+  decodePaxlst,
+  sniffFormat,
+  type CodecIssue,
+  type PaxlstMessage,
+} from '@paxguard/edifact';
+import type { Logger } from '@paxguard/platform';
+
+export interface SubmissionInput {
+  carrier: CarrierIdentity;
+  channel: 'http' | 'kafka';
+  contentType?: string;
+  raw: Buffer;
+  carrierMessageId?: string;
+}
+
+export interface SubmissionResult {
+  submissionId: string;
+  status: SubmissionStatus;
+  format?: string;
+  duplicateOf?: string;
+  flights: Omit<ApplyManifestResult, 'changedTravellerIds' | 'warnings' | 'flightId'>[];
+  pendingParts?: { messageRef: string; received: number[] };
+  errors: CodecIssue[];
+  warnings: CodecIssue[];
+}
+
+export interface IngestDeps {
+  prisma: Prisma;
+  submissions: SubmissionRepository;
+  relay?: OutboxRelay;
+  clock: Clock;
+  ids: IdGenerator;
+  logger: Logger;
+  mode: 'strict' | 'lenient';
+}
+
+class Rejection extends Error {
+  constructor(
+    readonly errors: CodecIssue[],
+    readonly warnings: CodecIssue[] = [],
+  ) {
+    super(errors[0]?.message ?? 'rejected');
+  }
+}
+
+/** EDIFACT UNOA/UNOB are ASCII and UNOY is UTF-8; UNOC (Latin-1) bytes are not valid UTF-8. */
+function decodeText(raw: Buffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(raw);
+  } catch {
+    return raw.toString('latin1');
+  }
+}
+
+export function createIngestService(deps: IngestDeps) {
+  const { prisma, submissions, clock, ids } = deps;
+
+  function decodeManifests(
+    text: string,
+    format: string,
+  ): { messages: PaxlstMessage[]; warnings: CodecIssue[] } {
+    if (format === 'PAXLST') {
+      const r = decodePaxlst(text, { mode: deps.mode });
+      if (!r.ok) throw new Rejection(r.errors, r.warnings);
+      return { messages: r.value, warnings: r.warnings };
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (err) {
+      throw new Rejection([
+        { code: 'JSON_SYNTAX', message: `the body is not valid JSON: ${(err as Error).message}` },
+      ]);
+    }
+    const r = decodeManifestJson(json);
+    if (!r.ok) throw new Rejection(r.errors, r.warnings);
+    return { messages: [{ manifest: r.value }], warnings: r.warnings };
+  }
+
+  function checkCarrier(carrier: CarrierIdentity, m: Manifest, index: number): void {
+    if (m.flight.carrier !== carrier.designator)
+      throw new Rejection([
+        {
+          code: 'CARRIER_MISMATCH',
+          message: `message ${index + 1} is for flight ${m.flight.carrier}${m.flight.number}, but these credentials belong to carrier ${carrier.designator}; a carrier may only submit for its own designator`,
+          segmentTag: m.source === 'PAXLST' ? 'TDT' : undefined,
+          path: m.source === 'JSON' ? 'flight.carrier' : undefined,
+        },
+      ]);
+  }
+
+  async function apply(
+    tx: PrismaTypes.TransactionClient,
+    carrierId: string,
+    submissionId: string,
+    m: Manifest,
+  ) {
+    return applyManifest(tx, {
+      carrierId,
+      submissionId,
+      manifest: m,
+      event: ({ flightKey, changedTravellerIds }) => ({
+        topic: SubmissionAccepted.topic,
+        ...envelope(SubmissionAccepted, {
+          id: ids(),
+          key: flightKey,
+          occurredAt: clock.now(),
+          causationId: submissionId,
+          payload: {
+            submissionId,
+            carrierId,
+            kind: 'manifest',
+            flightKey,
+            travellerIds: changedTravellerIds,
+          },
+        }),
+      }),
+    });
+  }
+
+  /** Parse and store an archived submission. Safe to call again for the same id (re-drive). */
+  async function process(
+    submissionId: string,
+    input: Omit<SubmissionInput, 'raw'> & { raw: Buffer; sha256: string },
+  ): Promise<SubmissionResult> {
+    const base: SubmissionResult = {
+      submissionId,
+      status: 'received',
+      flights: [],
+      errors: [],
+      warnings: [],
+    };
+    const text = decodeText(input.raw);
+    const sniffed = sniffFormat(text);
+    const format =
+      sniffed === 'unknown' && input.contentType?.includes('json') ? 'JSON-MANIFEST' : sniffed;
+    const finish = async (status: SubmissionStatus, extra: Partial<SubmissionResult> = {}) => {
+      const result = { ...base, ...extra, status, format };
+      await submissions.complete(submissionId, {
+        status,
+        format,
+        duplicateOfId: result.duplicateOf,
+        errors: result.errors,
+        warnings: result.warnings,
+        processedAt: clock.now(),
+      });
+      return result;
+    };
+
+    const earlier = await submissions.findEarlierIdentical(
+      input.carrier.id,
+      input.sha256,
+      submissionId,
+    );
+    if (earlier) return finish('duplicate', { duplicateOf: earlier.id });
+
+    if (format === 'PNRGOV' || format === 'JSON-PNR')
+      return finish('rejected', {
+        errors: [
+          {
+            code: 'FORMAT_NOT_ACCEPTED',
+            message:
+              'PNR data is not accepted on this endpoint yet: send passenger and crew lists (PAXLST or JSON manifests)',
+          },
+        ],
+      });
+    if (format === 'unknown')
+      return finish('rejected', {
+        errors: [
+          {
+            code: 'UNKNOWN_FORMAT',
+            message:
+              'the body is neither UN/EDIFACT PAXLST or PNRGOV (no UNA/UNB/UNH found) nor a JSON manifest',
+            offset: 0,
+          },
+        ],
+      });
+
+    let decoded: { messages: PaxlstMessage[]; warnings: CodecIssue[] };
+    try {
+      decoded = decodeManifests(text, format);
+      decoded.messages.forEach((m, i) => checkCarrier(input.carrier, m.manifest, i));
+    } catch (err) {
+      if (err instanceof Rejection)
+        return finish('rejected', { errors: err.errors, warnings: err.warnings });
+      throw err;
+    }
+
+    const outcome = await prisma
+      .$transaction(
+        async (tx) => {
+          // Whoever locks the archived row first processes it; a re-drive racing the original finds it done.
+          const [row] = await tx.$queryRawUnsafe<{ status: string }[]>(
+            'SELECT status FROM "Submission" WHERE id = $1::uuid FOR UPDATE',
+            submissionId,
+          );
+          if (row?.status !== 'received') return { alreadyProcessed: row?.status ?? 'missing' };
+          const flights: SubmissionResult['flights'] = [];
+          const warnings: CodecIssue[] = [...decoded.warnings];
+          let pending: SubmissionResult['pendingParts'];
+          const receivedAt = clock.now();
+          for (const msg of decoded.messages) {
+            let manifest: Manifest | undefined = msg.manifest;
+            if (msg.part) {
+              const ref = msg.part.messageRef;
+              await lockMessage(tx, input.carrier.id, ref);
+              const fresh = await recordPart(tx, {
+                carrierId: input.carrier.id,
+                messageRef: ref,
+                partNumber: msg.part.number,
+                last: msg.part.last,
+                submissionId,
+                receivedAt,
+              });
+              if (!fresh)
+                warnings.push({
+                  code: 'PART_RESENT',
+                  message: `part ${msg.part.number} of message ${ref} was already received; the earlier copy is kept`,
+                });
+              const parts = await partsOf(tx, input.carrier.id, ref);
+              const last = parts.find((p) => p.last);
+              const complete = last !== undefined && parts.length === last.partNumber;
+              manifest = undefined;
+              if (!complete) {
+                pending = { messageRef: ref, received: parts.map((p) => p.partNumber) };
+                continue;
+              }
+              const all: PaxlstMessage[] = [];
+              for (const p of parts) {
+                const r =
+                  p.submissionId === submissionId
+                    ? { ok: true as const, value: [msg] }
+                    : decodePaxlst(decodeText(p.raw), { mode: deps.mode });
+                if (r.ok) all.push(...r.value.filter((m) => m.part?.messageRef === ref));
+              }
+              const assembled = assembleParts(all);
+              if (!assembled.ok) throw new Rejection(assembled.errors, assembled.warnings);
+              warnings.push(...assembled.warnings);
+              manifest = assembled.value;
+              await markAssembled(tx, input.carrier.id, ref, receivedAt);
+              await tx.submission.updateMany({
+                where: {
+                  id: { in: parts.map((p) => p.submissionId).filter((id) => id !== submissionId) },
+                  status: 'pending-parts',
+                },
+                data: { status: 'accepted', processedAt: receivedAt },
+              });
+            }
+            if (!manifest) continue;
+            const r = await apply(tx, input.carrier.id, submissionId, manifest);
+            warnings.push(...r.warnings);
+            flights.push({
+              flightKey: r.flightKey,
+              version: r.version,
+              added: r.added,
+              changed: r.changed,
+              unchanged: r.unchanged,
+              statusChanges: r.statusChanges,
+            });
+          }
+          const status: SubmissionStatus = flights.length > 0 ? 'accepted' : 'pending-parts';
+          await tx.submission.updateMany({
+            where: { id: submissionId, status: 'received' },
+            data: {
+              status,
+              format,
+              interchangeRef: decoded.messages[0]?.manifest.interchangeRef ?? null,
+              messageRef:
+                decoded.messages[0]?.part?.messageRef ??
+                decoded.messages[0]?.manifest.messageRef ??
+                null,
+              flightKey: flights[0]?.flightKey ?? null,
+              warnings: warnings as unknown as PrismaTypes.InputJsonValue,
+              processedAt: clock.now(),
+            },
+          });
+          return { status, flights, warnings, pending };
+        },
+        { timeout: 60_000, maxWait: 30_000 },
+      )
+      .catch(async (err) => {
+        if (err instanceof Rejection) return { rejection: err };
+        throw err;
+      });
+    if ('alreadyProcessed' in outcome)
+      return { ...base, format, status: outcome.alreadyProcessed as SubmissionStatus };
+    if ('rejection' in outcome)
+      return finish('rejected', {
+        errors: outcome.rejection.errors,
+        warnings: outcome.rejection.warnings,
+      });
+    void deps.relay?.nudge();
+    return {
+      ...base,
+      format,
+      status: outcome.status,
+      flights: outcome.flights,
+      warnings: outcome.warnings,
+      pendingParts: outcome.status === 'pending-parts' ? outcome.pending : undefined,
+    };
+  }
+
+  return {
+    /** Archive, then process. The archive commit happens before anything can fail on content. */
+    async submit(input: SubmissionInput): Promise<SubmissionResult> {
+      const { id, sha256 } = await submissions.archive({
+        carrierId: input.carrier.id,
+        channel: input.channel,
+        receivedAt: clock.now(),
+        contentType: input.contentType,
+        raw: input.raw,
+        carrierMessageId: input.carrierMessageId,
+      });
+      deps.logger.info(
+        {
+          submissionId: id,
+          carrier: input.carrier.designator,
+          channel: input.channel,
+          bytes: input.raw.length,
+        },
+        'submission archived',
+      );
+      const result = await process(id, { ...input, sha256 });
+      deps.logger.info(
+        {
+          submissionId: id,
+          status: result.status,
+          flights: result.flights.map((f) => f.flightKey),
+          errors: result.errors.length,
+        },
+        'submission processed',
+      );
+      return result;
+    },
+    process,
+  };
+}
+export type IngestService = ReturnType<typeof createIngestService>;

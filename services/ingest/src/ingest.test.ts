@@ -1,0 +1,234 @@
+// The carrier submission thread against real PostgreSQL: archive first, parse, store, answer.
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateManifest } from '@paxguard/demo-data';
+import { openDatabase, parseDatabaseUrl, type Database } from '@paxguard/db';
+import { SubmissionAccepted } from '@paxguard/domain';
+import { encodePaxlst as encodeResult } from '@paxguard/edifact';
+import { createLogger, createMemoryBus, decodeEvent, type BusMessage } from '@paxguard/platform';
+import { testPostgres, type TestPostgres } from '@paxguard/test-support';
+import { buildApp } from './app.ts';
+import { createIngestComponents, type IngestComponents } from './wiring.ts';
+
+const SAMPLES = new URL('../../../packages/edifact/test-fixtures/gtas/paxlst/', import.meta.url);
+const logger = createLogger({ service: 'test', level: process.env.TEST_LOG ?? 'silent' });
+const encodePaxlst = (...args: Parameters<typeof encodeResult>): string => {
+  const r = encodeResult(...args);
+  if (!r.ok) throw new Error(JSON.stringify(r.errors));
+  return r.value;
+};
+const env = (ref: string) => ({
+  sender: 'UA',
+  recipient: 'PAXGUARD',
+  interchangeRef: ref,
+  messageRef: ref,
+  preparedAt: '2026-11-01T10:00',
+});
+
+describe('ingest over HTTP', () => {
+  let pg: TestPostgres;
+  let db: Database;
+  let ingest: IngestComponents;
+  let app: ReturnType<typeof buildApp>;
+  const events: BusMessage[] = [];
+  const bus = createMemoryBus({ logger });
+
+  beforeAll(async () => {
+    pg = await testPostgres();
+    db = await openDatabase(parseDatabaseUrl(pg.url));
+    ingest = createIngestComponents({
+      db,
+      bus,
+      logger,
+      options: { mode: 'lenient', partTimeoutMs: 60_000 },
+    });
+    await ingest.carriers.ensure({ designator: 'UA', name: 'United', apiKey: 'ua-key' });
+    await ingest.carriers.ensure({ designator: 'QQ', name: 'Other', apiKey: 'qq-key' });
+    await bus.subscribe({
+      groupId: 'observer',
+      topics: [SubmissionAccepted.topic],
+      handler: async (m) => void events.push(m),
+    });
+    app = buildApp({
+      logger,
+      ingest,
+      checks: { database: () => db.ping() },
+      shuttingDown: () => false,
+    });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await ingest?.stop();
+    await db?.close();
+    await pg?.drop();
+  });
+
+  const post = (body: string | Buffer, key = 'ua-key', type = 'application/edifact') =>
+    app.inject({
+      method: 'POST',
+      url: '/v1/carrier/submissions',
+      headers: { authorization: `Bearer ${key}`, 'content-type': type },
+      payload: body,
+    });
+
+  it('refuses a missing or unknown API key with 401 and archives nothing', async () => {
+    const before = await db.prisma.submission.count();
+    expect((await post('UNA', 'nope')).statusCode).toBe(401);
+    expect(
+      (await app.inject({ method: 'POST', url: '/v1/carrier/submissions', payload: 'x' }))
+        .statusCode,
+    ).toBe(401);
+    expect(await db.prisma.submission.count()).toBe(before);
+  });
+
+  it('archives, parses and stores a real GTAS PAXLST, then publishes the event', async () => {
+    const raw = readFileSync(new URL('Test1.txt', SAMPLES));
+    const res = await post(raw);
+    expect(res.statusCode).toBe(202);
+    const body = res.json();
+    expect(body.status).toBe('accepted');
+    expect(body.flights[0].flightKey).toMatch(/^UA989\//);
+    const sub = await db.prisma.submission.findUniqueOrThrow({ where: { id: body.submissionId } });
+    expect(Buffer.from(sub.raw).equals(raw)).toBe(true);
+    expect(sub.sha256).toMatch(/^[0-9a-f]{64}$/);
+    const flight = await db.prisma.flight.findUniqueOrThrow({
+      where: { key: body.flights[0].flightKey },
+      include: { travellers: true },
+    });
+    expect(flight.travellers.length).toBe(body.flights[0].added);
+    expect(flight.travellers.map((t) => t.surname)).toContain('Steur');
+    await ingest.start();
+    await new Promise((r) => setTimeout(r, 300));
+    await bus.idle();
+    const ev = events
+      .map((m) => decodeEvent(SubmissionAccepted, m).payload)
+      .find((p) => p.submissionId === body.submissionId);
+    expect(ev?.travellerIds).toHaveLength(flight.travellers.length);
+  });
+
+  it('answers an identical resend as a duplicate without touching the flight', async () => {
+    const raw = readFileSync(new URL('Test1.txt', SAMPLES));
+    const res = await post(raw);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ status: 'duplicate' });
+    const versions = await db.prisma.manifestVersion.count({
+      where: { flight: { carrierCode: 'UA', number: '989' } },
+    });
+    expect(versions).toBe(1);
+  });
+
+  it('rejects garbage with a positioned error and keeps the bytes for inspection', async () => {
+    const res = await post(
+      "UNB+UNOA:4+X+Y+240101:1200+1'UNH+1+PAXLST:D:02B:UN:IATA'BGM+745'TDT+20'UNT+4+1'UNZ+1+1'",
+    );
+    expect(res.statusCode).toBe(422);
+    const body = res.json();
+    expect(body.status).toBe('rejected');
+    expect(body.errors.length).toBeGreaterThan(0);
+    expect(body.errors[0]).toHaveProperty('code');
+    const sub = await db.prisma.submission.findUniqueOrThrow({ where: { id: body.submissionId } });
+    expect(sub.status).toBe('rejected');
+    expect(Buffer.from(sub.raw).toString()).toContain('BGM+745');
+  });
+
+  it('refuses a manifest for another carrier designator', async () => {
+    const m = generateManifest({
+      seed: 1,
+      carrier: 'QQ',
+      number: '5',
+      date: '2026-12-01',
+      origin: 'LHR',
+      destination: 'JFK',
+      passengers: 2,
+    });
+    const res = await post(encodePaxlst(m, env('R1')));
+    expect(res.statusCode).toBe(422);
+    expect(res.json().errors[0].code).toBe('CARRIER_MISMATCH');
+  });
+
+  it('applies a change message as an update: new version, no duplicate travellers', async () => {
+    const m = generateManifest({
+      seed: 2,
+      carrier: 'UA',
+      number: '77',
+      date: '2026-12-02',
+      origin: 'FRA',
+      destination: 'IAD',
+      passengers: 5,
+    });
+    expect((await post(encodePaxlst(m, env('C1')))).json().flights[0]).toMatchObject({
+      version: 1,
+      added: 5,
+    });
+    const changed = {
+      ...m,
+      functionCode: 'change' as const,
+      travellers: [
+        { ...m.travellers[0]!, name: { surname: 'RENAMED', given: ['X'] } },
+        m.travellers[1]!,
+      ],
+    };
+    const r2 = (await post(encodePaxlst(changed, env('C2')))).json();
+    expect(r2.flights[0]).toMatchObject({ version: 2, added: 0, changed: 1, unchanged: 1 });
+    const cancel = {
+      ...m,
+      functionCode: 'cancel-reservation' as const,
+      travellers: [m.travellers[2]!],
+    };
+    expect((await post(encodePaxlst(cancel, env('C3')))).json().flights[0]).toMatchObject({
+      version: 3,
+      statusChanges: 1,
+    });
+    const rows = await db.prisma.traveller.findMany({
+      where: { flight: { key: 'UA77/2026-12-02' } },
+    });
+    expect(rows).toHaveLength(5);
+    expect(rows.filter((t) => t.status === 'cancelled')).toHaveLength(1);
+    expect(rows.find((t) => t.surname === 'RENAMED')?.revision).toBe(2);
+  });
+
+  it('holds the parts of a multi-part message until the last arrives, in any order', async () => {
+    const m = generateManifest({
+      seed: 3,
+      carrier: 'UA',
+      number: '88',
+      date: '2026-12-03',
+      origin: 'FRA',
+      destination: 'IAD',
+      passengers: 6,
+    });
+    const part = (n: number, last: boolean, travellers: typeof m.travellers) =>
+      encodePaxlst(
+        { ...m, travellers, declaredCount: undefined },
+        { ...env(`MP${n}`), part: { number: n, last, commonAccessRef: 'MPREF' } },
+      );
+    const r2 = await post(part(2, true, m.travellers.slice(3)));
+    expect(r2.json()).toMatchObject({
+      status: 'pending-parts',
+      pendingParts: { messageRef: 'MPREF', received: [2] },
+    });
+    const r1 = await post(part(1, false, m.travellers.slice(0, 3)));
+    expect(r1.statusCode).toBe(202);
+    expect(r1.json().flights[0]).toMatchObject({ flightKey: 'UA88/2026-12-03', added: 6 });
+    const first = await db.prisma.submission.findUniqueOrThrow({
+      where: { id: r2.json().submissionId },
+    });
+    expect(first.status).toBe('accepted');
+  });
+
+  it('lets a carrier read its own submissions only', async () => {
+    const mine = await app.inject({
+      method: 'GET',
+      url: '/v1/carrier/submissions',
+      headers: { authorization: 'Bearer ua-key' },
+    });
+    expect(mine.json().submissions.length).toBeGreaterThan(3);
+    const id = mine.json().submissions[0].id;
+    const other = await app.inject({
+      method: 'GET',
+      url: `/v1/carrier/submissions/${id}`,
+      headers: { authorization: 'Bearer qq-key' },
+    });
+    expect(other.statusCode).toBe(404);
+  });
+});

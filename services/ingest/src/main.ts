@@ -1,0 +1,53 @@
+// Ingest service, one per process: config → logger → database → bus → components → HTTP.
+import { openDatabase, parseDatabaseUrl } from '@paxguard/db';
+import {
+  createKafkaBus,
+  createLogger,
+  createShutdown,
+  parseConfig,
+  ConfigError,
+} from '@paxguard/platform';
+import { buildApp } from './app.ts';
+import { IngestConfig } from './config.ts';
+import { createIngestComponents } from './wiring.ts';
+
+let config: IngestConfig;
+try {
+  config = parseConfig(IngestConfig);
+} catch (err) {
+  if (err instanceof ConfigError) {
+    process.stderr.write(`paxguard ingest: ${err.message}\n`);
+    process.exit(78);
+  }
+  throw err;
+}
+const logger = createLogger({ service: 'ingest', level: config.LOG_LEVEL });
+const shutdown = createShutdown({ logger, timeoutMs: config.SHUTDOWN_TIMEOUT_MS });
+const db = await openDatabase(parseDatabaseUrl(config.DATABASE_URL));
+const bus = createKafkaBus({
+  brokers: config.KAFKA_BROKERS,
+  clientId: `paxguard-ingest-${process.pid}`,
+  logger,
+  sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
+});
+const ingest = createIngestComponents({
+  db,
+  bus,
+  logger,
+  options: { mode: config.PAXLST_MODE, partTimeoutMs: config.MULTIPART_TIMEOUT_MS },
+});
+const app = buildApp({
+  logger,
+  ingest,
+  checks: { database: () => db.ping(), bus: () => bus.healthy() },
+  shuttingDown: () => shutdown.shuttingDown,
+});
+
+shutdown.onShutdown('http', () => app.close());
+shutdown.onShutdown('ingest', () => ingest.stop());
+shutdown.onShutdown('bus', () => bus.close());
+shutdown.onShutdown('database', () => db.close());
+
+await ingest.start();
+await app.listen({ host: config.HOST, port: config.PORT });
+logger.info({ port: config.PORT }, 'ingest listening');
