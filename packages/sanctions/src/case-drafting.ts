@@ -13,9 +13,13 @@ export interface DraftOptions {
   readonly profile: JurisdictionProfile;
   /** Per-carrier computation context (performance tier, assessments). */
   readonly contextFor?: (carrier: string) => PenaltyContext;
-  /** Keys of cases that already exist, and infringements already in a case: never drafted twice. */
-  readonly existingCaseKeys?: ReadonlySet<string>;
+  /** Infringements already in a case: never drafted twice (this is what makes drafting idempotent). */
   readonly casedInfringementKeys?: ReadonlySet<string>;
+  /**
+   * Keys of existing cases. A late finding for a group that already has a case gets a
+   * supplementary case (`…#2`), so it is neither lost nor merged into a case already notified.
+   */
+  readonly existingCaseKeys?: ReadonlySet<string>;
   readonly newId: () => string;
   readonly at: Date;
   readonly actor: Actor;
@@ -30,6 +34,13 @@ export function caseKey(
     : `${inf.carrier}|month|${inf.occurredAt.slice(0, 7)}`;
 }
 
+function freeKey(key: string, taken: ReadonlySet<string> | undefined): string {
+  if (!taken?.has(key)) return key;
+  let n = 2;
+  while (taken.has(`${key}#${n}`)) n++;
+  return `${key}#${n}`;
+}
+
 export function draftCases(
   infringements: readonly Infringement[],
   opts: DraftOptions,
@@ -37,8 +48,7 @@ export function draftCases(
   const groups = new Map<string, Infringement[]>();
   for (const inf of infringements) {
     if (opts.casedInfringementKeys?.has(inf.key)) continue;
-    const k = caseKey(opts.grouping, inf);
-    if (opts.existingCaseKeys?.has(k)) continue;
+    const k = freeKey(caseKey(opts.grouping, inf), opts.existingCaseKeys);
     const g = groups.get(k) ?? [];
     if (!g.some((x) => x.key === inf.key)) g.push(inf);
     groups.set(k, g);

@@ -57,26 +57,32 @@ describe('drafting', () => {
     expect(c.history).toHaveLength(1);
   });
 
-  it('never drafts the same group or infringement twice', () => {
+  it('never drafts an infringement twice; a late finding gets a supplementary case', () => {
     const infs = detectInfringements(demoFacts(START), { profile, asOf: START });
-    const again = draftCases(infs, {
-      grouping: 'flight',
-      profile,
-      newId: () => 'x',
-      at: START,
-      actor: regulator,
-      existingCaseKeys: new Set([draft().key]),
-    });
-    expect(again.ok && again.value).toEqual([]);
+    const first = draft();
     const cased = draftCases(infs, {
       grouping: 'flight',
       profile,
       newId: () => 'x',
       at: START,
       actor: regulator,
+      existingCaseKeys: new Set([first.key]),
       casedInfringementKeys: new Set(infs.map((i) => i.key)),
     });
     expect(cased.ok && cased.value).toEqual([]);
+    const late = { ...infs[0]!, key: 'IMPROPERLY_DOCUMENTED_CARRIED|late|P9', travellerId: 'P9' };
+    const supplementary = draftCases([...infs, late], {
+      grouping: 'flight',
+      profile,
+      newId: () => 'y',
+      at: START,
+      actor: regulator,
+      existingCaseKeys: new Set([first.key, `${first.key}#2`]),
+      casedInfringementKeys: new Set(first.infringementKeys),
+    });
+    expect(supplementary.ok && supplementary.value.map((c) => [c.key, c.infringementKeys])).toEqual(
+      [[`${first.key}#3`, [late.key]]],
+    );
   });
 
   it('groups per carrier and month', () => {
