@@ -2,7 +2,7 @@
 // severity is always `refer`, so a person decides before anything happens to the traveller.
 import type { Finding } from '@paxguard/domain';
 import { toFeatureVector } from './feature-catalogue.ts';
-import type { TravellerFeatures } from './feature-catalogue.ts';
+import type { FeatureVector, TravellerFeatures } from './feature-catalogue.ts';
 import { isActive } from './profile-approval.ts';
 import type { CompiledProfile, ProfileEvaluation } from './profile-compiler.ts';
 
@@ -37,18 +37,29 @@ export function profileHitsToFindings(hits: readonly ProfileHit[]): Finding[] {
   return out;
 }
 
+/**
+ * The profiles that reach their threshold on one traveller. Scores every profile without
+ * allocating and builds fired-rule lists only for hits: call it with the active profiles.
+ */
+export function profileHits(
+  profiles: readonly CompiledProfile[],
+  vector: FeatureVector,
+): ProfileHit[] {
+  const hits: ProfileHit[] = [];
+  for (let i = 0; i < profiles.length; i++) {
+    const profile = profiles[i] as CompiledProfile;
+    if (profile.scoreVector(vector) < profile.threshold) continue;
+    hits.push({ profile, evaluation: profile.evaluateVector(vector) });
+  }
+  return hits;
+}
+
 /** Runs every profile that is active at `now` (approved, inside its window) and returns the findings. */
 export function screenWithProfiles(
   profiles: readonly CompiledProfile[],
   features: TravellerFeatures,
   now: Date,
 ): Finding[] {
-  const hits: ProfileHit[] = [];
-  const vector = toFeatureVector(features);
-  for (const profile of profiles) {
-    if (!isActive(profile.profile, now)) continue;
-    const evaluation = profile.evaluateVector(vector);
-    if (evaluation.hit) hits.push({ profile, evaluation });
-  }
-  return profileHitsToFindings(hits);
+  const active = profiles.filter((p) => isActive(p.profile, now));
+  return profileHitsToFindings(profileHits(active, toFeatureVector(features)));
 }
