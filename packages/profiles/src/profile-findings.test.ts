@@ -4,7 +4,8 @@ import { completeFeatures } from './feature-catalogue.ts';
 import { approveProfile, submitForApproval } from './profile-approval.ts';
 import { compileProfile } from './profile-compiler.ts';
 import type { CompiledProfile } from './profile-compiler.ts';
-import { profileHitsToFindings, screenWithProfiles } from './profile-findings.ts';
+import { profileHits, profileHitsToFindings, screenWithProfiles } from './profile-findings.ts';
+import { toFeatureVector } from './feature-catalogue.ts';
 
 function make(id: string, active: boolean): CompiledProfile {
   const base = {
@@ -77,5 +78,18 @@ describe('profile findings', () => {
     expect(
       screenWithProfiles([make('ACTIVE', true)], features, new Date('2025-12-01T00:00:00Z')),
     ).toEqual([]);
+  });
+
+  it('profileHits returns only profiles that reach their threshold, with explanations', () => {
+    const a = make('A', true);
+    const b = make('B', true);
+    const hits = profileHits([a, b], toFeatureVector(features));
+    expect(hits.map((h) => h.profile.id)).toEqual(['A', 'B']);
+    expect(hits[0]?.evaluation.fired[0]?.explanation).toBe(
+      'cash payment: paidInCash = true (was true)',
+    );
+    expect(profileHits([a, b], toFeatureVector(completeFeatures({ paidInCash: false })))).toEqual(
+      [],
+    );
   });
 });
