@@ -3,7 +3,8 @@
 import type { SanctionCase } from './case-model.ts';
 import type { CarrierFacts } from './carrier-facts.ts';
 import type { DetectionContext } from './infringement-rules.ts';
-import { answerAtDeparture, detectInfringements } from './infringement-rules.ts';
+import { detectInfringements } from './infringement-rules.ts';
+import { indexFacts } from './rule-support.ts';
 import { ms } from './instant.ts';
 import type { JurisdictionProfile, PerformanceTier } from './jurisdiction-schema.ts';
 
@@ -63,7 +64,7 @@ export function buildScorecard(args: {
       if (!has('API_INCOMPLETE')) complete++;
     }
     improperly += infs.filter((i) => i.code === 'IMPROPERLY_DOCUMENTED_CARRIED').length;
-    for (const t of f.travellers) if (answerAtDeparture(f, t.id)?.answer === 'no-board') noBoard++;
+    for (const a of indexFacts(f).answers.values()) if (a?.answer === 'no-board') noBoard++;
     noBoardBroken += infs.filter((i) => i.code === 'NO_BOARD_IGNORED').length;
   }
   const cases = args.cases.filter((c) => c.carrier === args.carrier && inPeriod(c.createdAt));
