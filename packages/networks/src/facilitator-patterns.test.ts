@@ -2,7 +2,7 @@ import { Finding } from '@paxguard/domain';
 import { describe, expect, it } from 'vitest';
 import type { BookingRecordInput } from './booking-record.ts';
 import { detectFacilitators } from './facilitator-patterns.ts';
-import { networkFindings } from './network-findings.ts';
+import { alertsForFlight, networkFindings } from './network-findings.ts';
 import { createNetworkWindow } from './network-window.ts';
 import type { NetworkWindow } from './network-window.ts';
 import { parseSmugglingRoutes } from './smuggling-routes.ts';
@@ -265,5 +265,11 @@ describe('evidence and findings', () => {
       /possible victims \(Smuggling of Migrants Protocol art\. 5 and 16\), not as suspects/,
     );
     expect(f?.evidence).not.toHaveProperty('travellerScores');
+  });
+
+  it('selects the alerts touching one flight', () => {
+    const key = phone!.flightKeys[0] as string;
+    expect(alertsForFlight(alerts, key)).toContain(phone);
+    expect(alertsForFlight(alerts, 'ZZ9/2026-01-01')).toEqual([]);
   });
 });

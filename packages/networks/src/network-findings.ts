@@ -39,3 +39,11 @@ export function networkFindings(
     },
   }));
 }
+
+/** The alerts that involve a booking on one flight, for screening that flight's travellers. */
+export function alertsForFlight(
+  alerts: readonly NetworkAlert[],
+  flightKey: string,
+): NetworkAlert[] {
+  return alerts.filter((a) => a.flightKeys.includes(flightKey));
+}

@@ -38,6 +38,12 @@ describe('approval rules', () => {
     ['self-approval', pending(), { id: 'Alice', role: 'supervisor' }, 'SELF_APPROVAL'],
     ['not a supervisor', pending(), { id: 'carol', role: 'officer' }, 'NOT_SUPERVISOR'],
     ['approving a draft', draft(), bob, 'BAD_STATUS'],
+    [
+      'approving after the window ended',
+      pending(draft({ from: '2025-01-01T00:00:00Z', to: '2026-01-15T00:00:00Z' })),
+      bob,
+      'WINDOW_ENDED',
+    ],
   ];
   it.each(cases)('refuses %s', (_n, profile, approver, code) => {
     const r = approveProfile(profile, approver, NOW);
@@ -80,8 +86,20 @@ describe('isActive and the effective window', () => {
   })();
   const cases: [string, Profile, string, boolean][] = [
     ['inside the window', approved, '2026-03-01T00:00:00Z', true],
-    ['at from (inclusive)', approved, '2026-01-01T00:00:00Z', true],
-    ['before from', approved, '2025-12-31T23:59:59Z', false],
+    ['before the approval was given', approved, '2026-01-15T00:00:00Z', false],
+    ['at the approval instant', approved, '2026-02-01T10:00:00Z', true],
+    [
+      'before from',
+      { ...approved, approval: { approvedBy: 'bob', approvedAt: '2025-06-01T00:00:00Z' } },
+      '2025-12-31T23:59:59Z',
+      false,
+    ],
+    [
+      'at from (inclusive)',
+      { ...approved, approval: { approvedBy: 'bob', approvedAt: '2025-06-01T00:00:00Z' } },
+      '2026-01-01T00:00:00Z',
+      true,
+    ],
     ['at to (exclusive)', approved, '2026-07-01T00:00:00Z', false],
     ['after to', approved, '2026-08-01T00:00:00Z', false],
     ['draft inside the window', draft(), '2026-03-01T00:00:00Z', false],

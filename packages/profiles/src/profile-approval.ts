@@ -63,6 +63,12 @@ export function approveProfile(
       message: 'approval time is not a valid date',
       path: 'approval.approvedAt',
     });
+  if (profile.effective.to !== undefined && Date.parse(profile.effective.to) <= now.getTime())
+    return fail({
+      code: 'WINDOW_ENDED',
+      message: `the effective window ended at ${profile.effective.to}; submit a new version with a current window`,
+      path: 'effective.to',
+    });
   const approval = {
     approvedBy: approver.id.trim(),
     approvedAt: now.toISOString(),
@@ -78,11 +84,13 @@ export function retireProfile(profile: Profile): ProfileResult<Profile> {
   return ok({ ...profile, status: 'retired' });
 }
 
-/** Active, approved by someone other than the author, and inside its effective window [from, to). */
+/** Active, approved (at or before `now`) by someone other than the author, inside its window [from, to). */
 export function isActive(profile: Profile, now: Date): boolean {
   if (!validInstant(now) || profile.status !== 'active' || !profile.approval) return false;
   if (sameActor(profile.approval.approvedBy, profile.author)) return false;
   const t = now.getTime();
+  // Not before the approval itself: a replayed or back-dated profile stays inactive until then.
+  if (t < Date.parse(profile.approval.approvedAt)) return false;
   if (t < Date.parse(profile.effective.from)) return false;
   return profile.effective.to === undefined || t < Date.parse(profile.effective.to);
 }
