@@ -1,9 +1,9 @@
 // Benchmark: traveller verdicts per second on one core with a 20-million-entry lost/stolen list
 // loaded, and the bytes that list takes, against a naive Map<string, …> list in the same run.
 // PAXGUARD_BENCH_SCALE=0.1 for a quick run. Run with --expose-gc for clean memory numbers.
-/* eslint-disable no-console */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { loadavg } from 'node:os';
 import type { Traveller } from '@paxguard/domain';
 import {
   InMemoryAuthorisationRegistry,
@@ -22,7 +22,7 @@ const SCALE = Number(process.env.PAXGUARD_BENCH_SCALE ?? '1');
 const LIST_SIZE = Math.round(20_000_000 * SCALE);
 // A V8 Map holds at most 2^24 (16.7 M) entries, so the naive baseline stops at 16 M.
 const MAP_SIZE = Math.min(LIST_SIZE, 16_000_000);
-const VERDICT_SECONDS = Number(process.env.PAXGUARD_BENCH_SECONDS ?? '4');
+const VERDICT_SECONDS = Number(process.env.PAXGUARD_BENCH_SECONDS ?? '6');
 
 function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
@@ -75,7 +75,11 @@ if (!loaded.ok) throw new Error(JSON.stringify(loaded));
 const reference = loaded.reference;
 
 console.log(
-  `# verdicts.bench  scale=${SCALE}  list=${LIST_SIZE.toLocaleString('en')}  map-baseline=${MAP_SIZE.toLocaleString('en')}  gc=${typeof (globalThis as { gc?: unknown }).gc === 'function'}`,
+  `# verdicts.bench  load average ${loadavg()
+    .map((x) => x.toFixed(1))
+    .join(
+      ' ',
+    )} on ${navigator.hardwareConcurrency} cores  scale=${SCALE}  list=${LIST_SIZE.toLocaleString('en')}  map-baseline=${MAP_SIZE.toLocaleString('en')}  gc=${typeof (globalThis as { gc?: unknown }).gc === 'function'}`,
 );
 
 // ---- 1. compact index, fed as CSV text in chunks ----
@@ -279,28 +283,37 @@ for (let i = 0; i < 20_000; i++) {
   }
 }
 
-function run(label: string, ctx: CheckContext): number {
+console.log(
+  `traveller pool: ${pool.length.toLocaleString('en')} travellers — 45% EU nationals to Schengen (30% on ID cards), 20% ESTA holders to the USA, 15% visa nationals with a registered Schengen visa (DOC V), 10% failures (expired, too short for THA, no visa), 5% on the lost/stolen list, 5% impossible expiry date`,
+);
+
+function run(label: string, ctx: CheckContext): void {
   const decisions = { ok: 0, fail: 0, 'cannot-decide': 0 };
   for (let i = 0; i < 20_000; i++) checkTraveller(pool[i % pool.length]!, ctx); // warm-up
-  const start = performance.now();
-  const cpu0 = process.cpuUsage();
-  let n = 0;
-  while (performance.now() - start < VERDICT_SECONDS * 1000) {
-    for (let i = 0; i < 5000; i++) {
-      const v = checkTraveller(pool[(n + i) % pool.length]!, ctx);
-      decisions[v.decision]++;
+  // Per core: verdicts per second of CPU time used by this process (the machine is shared, so
+  // wall-clock throughput understates it). Three rounds: best and median are printed.
+  const rates: number[] = [];
+  let wallRate = 0;
+  for (let round = 0; round < 3; round++) {
+    const start = performance.now();
+    const cpu0 = process.cpuUsage();
+    let n = 0;
+    while (performance.now() - start < (VERDICT_SECONDS * 1000) / 3) {
+      for (let i = 0; i < 5000; i++) {
+        const v = checkTraveller(pool[(n + i) % pool.length]!, ctx);
+        decisions[v.decision]++;
+      }
+      n += 5000;
     }
-    n += 5000;
+    const cpu = process.cpuUsage(cpu0);
+    rates.push(n / ((cpu.user + cpu.system) / 1e6));
+    wallRate = Math.max(wallRate, n / ((performance.now() - start) / 1000));
   }
-  const wall = (performance.now() - start) / 1000;
-  const cpu = process.cpuUsage(cpu0);
-  // Per core: verdicts per second of CPU time this thread used (the machine is shared, so
-  // wall-clock throughput understates it); GC helper threads are included in the CPU time.
-  const perCpuSec = n / ((cpu.user + cpu.system) / 1e6);
+  rates.sort((a, b) => a - b);
+  const fmt = (x: number) => Math.round(x).toLocaleString('en');
   console.log(
-    `${label}: ${Math.round(perCpuSec).toLocaleString('en')} verdicts per CPU-second (wall ${Math.round(n / wall).toLocaleString('en')}/s)   target ≥ 500,000/s/core   (ok ${decisions.ok}, fail ${decisions.fail}, cannot-decide ${decisions['cannot-decide']})`,
+    `${label}: best ${fmt(rates[2]!)} / median ${fmt(rates[1]!)} verdicts per CPU-second (best wall ${fmt(wallRate)}/s)   target ≥ 500,000/s/core   (ok ${decisions.ok}, fail ${decisions.fail}, cannot-decide ${decisions['cannot-decide']})`,
   );
-  return perCpuSec;
 }
 
 function lookups(label: string, l: LostStolenLookup): void {

@@ -45,7 +45,9 @@ function usableOn(
   if (from === null || until === null || day < from || day > until) return false;
   if (a.entriesAllowed !== null && a.entriesUsed >= a.entriesAllowed) return false;
   // Most records list ISO codes: try the exact code before mapping ICAO-only ones (D → DEU).
-  return a.validFor.includes(destination) || a.validFor.some((s) => keyCountry(s) === destination);
+  if (a.validFor.includes(destination)) return true;
+  for (const s of a.validFor) if (keyCountry(s) === destination) return true;
+  return false;
 }
 
 /**
@@ -66,10 +68,11 @@ function checkHeld(
     const d = c.documents[i] as TravelDocument;
     if (types.has(d.type)) carried.push([d, i]);
   }
-  const registered = c.registry
-    ? c.registry.find(c.document.number, c.nationalityCode).filter((a) => a.kind === kind)
-    : [];
-  const arrival = formatDay(c.arrival);
+  const registered: TravelAuthorisation[] = [];
+  if (c.registry) {
+    for (const a of c.registry.find(c.document.number, c.nationalityCode))
+      if (a.kind === kind) registered.push(a);
+  }
   if (carried.length > 0) {
     for (const [d, i] of carried) {
       const expiry = d.expiryDate === undefined ? null : parseIsoDate(d.expiryDate);
@@ -77,7 +80,7 @@ function checkHeld(
         out.push(
           reason(
             'VISA_NOT_VALID_ON_ARRIVAL',
-            `The ${name} ${d.number} in the manifest expired on ${d.expiryDate}, before the arrival on ${arrival}.`,
+            `The ${name} ${d.number} in the manifest expired on ${d.expiryDate}, before the arrival on ${formatDay(c.arrival)}.`,
             ruleId,
             confirmed,
             `documents[${i}].expiryDate`,
@@ -86,10 +89,15 @@ function checkHeld(
         return;
       }
       if (!c.registry) return; // carried and unexpired: the manifest is the only evidence
-      const match = registered.filter(
-        (a) => normaliseDocumentNumber(a.number) === normaliseDocumentNumber(d.number),
-      );
-      if (match.length === 0) {
+      const wanted = normaliseDocumentNumber(d.number);
+      let found = false;
+      let usable = false;
+      for (const a of registered) {
+        if (normaliseDocumentNumber(a.number) !== wanted) continue;
+        found = true;
+        if (usableOn(a, c.arrival, c.destination, c.transit)) usable = true;
+      }
+      if (!found) {
         out.push(
           reason(
             'AUTHORISATION_NOT_IN_REGISTRY',
@@ -101,11 +109,11 @@ function checkHeld(
         );
         return;
       }
-      if (match.some((a) => usableOn(a, c.arrival, c.destination, c.transit))) return;
+      if (usable) return;
       out.push(
         reason(
           'VISA_NOT_VALID_ON_ARRIVAL',
-          `The ${name} ${d.number} is registered but not usable for ${c.destination} on ${arrival} (dates, entries, territory or revoked).`,
+          `The ${name} ${d.number} is registered but not usable for ${c.destination} on ${formatDay(c.arrival)} (dates, entries, territory or revoked).`,
           ruleId,
           confirmed,
           `documents[${i}]`,
@@ -114,12 +122,12 @@ function checkHeld(
       return;
     }
   }
-  if (registered.some((a) => usableOn(a, c.arrival, c.destination, c.transit))) return;
+  for (const a of registered) if (usableOn(a, c.arrival, c.destination, c.transit)) return;
   if (registered.length > 0) {
     out.push(
       reason(
         'VISA_NOT_VALID_ON_ARRIVAL',
-        `The ${name} registered for document ${c.document.number} is not usable for ${c.destination} on ${arrival}.`,
+        `The ${name} registered for document ${c.document.number} is not usable for ${c.destination} on ${formatDay(c.arrival)}.`,
         ruleId,
         confirmed,
         'documents',
@@ -192,11 +200,18 @@ export function checkAuthorisations(c: AuthorisationContext, out: Reason[]): voi
     );
     return;
   }
-  const authRules = c.profile.authorisations.filter(
-    (r) => ruleInForce(r, c.arrival) && selects(r.holders, c.country, req),
-  );
+  const authRules: DestinationProfile['authorisations'] = [];
+  for (const r of c.profile.authorisations) {
+    if (ruleInForce(r, c.arrival) && selects(r.holders, c.country, req)) authRules.push(r);
+  }
   if (c.transit) {
-    const transit = c.profile.transit.find((r) => ruleInForce(r, c.arrival));
+    let transit: DestinationProfile['transit'][number] | undefined;
+    for (const r of c.profile.transit) {
+      if (ruleInForce(r, c.arrival)) {
+        transit = r;
+        break;
+      }
+    }
     if (!transit) {
       out.push(
         reason(

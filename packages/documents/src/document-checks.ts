@@ -32,6 +32,9 @@ export interface HolderFacts {
 
 const BASE = 'baseline';
 
+// Paths and messages are built only on the failure branches: closures for laziness would cost
+// more than they save (esbuild's keepNames wraps every closure creation in a defineProperty).
+
 /** Readability and integrity: codes, number, dates, MRZ, lost/stolen. */
 export function checkIntegrity(
   doc: TravelDocument,
@@ -39,8 +42,7 @@ export function checkIntegrity(
   traveller: Traveller,
   c: DocumentContext,
   out: Reason[],
-): void {
-  const at = `documents[${i}]`;
+): number | null {
   if (doc.issuingState === undefined) {
     out.push(
       reason(
@@ -48,7 +50,7 @@ export function checkIntegrity(
         `Document ${i + 1} has no issuing State, so it cannot be checked against the lost and stolen list.`,
         `${BASE}.issuing-state`,
         true,
-        `${at}.issuingState`,
+        `documents[${i}].issuingState`,
       ),
     );
   } else if (!lookupStateCode(doc.issuingState)) {
@@ -58,7 +60,7 @@ export function checkIntegrity(
         `Issuing State "${doc.issuingState}" of document ${i + 1} is not an ICAO state code.`,
         `${BASE}.state-codes`,
         true,
-        `${at}.issuingState`,
+        `documents[${i}].issuingState`,
       ),
     );
   }
@@ -69,7 +71,7 @@ export function checkIntegrity(
         `Nationality "${doc.holderNationality}" on document ${i + 1} is not an ICAO state code.`,
         `${BASE}.state-codes`,
         true,
-        `${at}.holderNationality`,
+        `documents[${i}].holderNationality`,
       ),
     );
   }
@@ -82,7 +84,7 @@ export function checkIntegrity(
         `Document number "${doc.number}" looks truncated or malformed (expected ${min} to 20 letters and digits).`,
         `${BASE}.document-number`,
         true,
-        `${at}.number`,
+        `documents[${i}].number`,
       ),
     );
   }
@@ -94,7 +96,7 @@ export function checkIntegrity(
         `Document ${i + 1} has no expiry date.`,
         `${BASE}.valid-on-arrival`,
         true,
-        `${at}.expiryDate`,
+        `documents[${i}].expiryDate`,
       ),
     );
   } else if (expiry === null) {
@@ -104,7 +106,7 @@ export function checkIntegrity(
         `Expiry date ${doc.expiryDate} of document ${i + 1} is not a calendar date.`,
         `${BASE}.dates`,
         true,
-        `${at}.expiryDate`,
+        `documents[${i}].expiryDate`,
       ),
     );
   }
@@ -117,7 +119,7 @@ export function checkIntegrity(
           `Issue date ${doc.issueDate} of document ${i + 1} is not a calendar date.`,
           `${BASE}.dates`,
           true,
-          `${at}.issueDate`,
+          `documents[${i}].issueDate`,
         ),
       );
     } else if ((typeof expiry === 'number' && issued > expiry) || issued > c.arrival) {
@@ -127,7 +129,7 @@ export function checkIntegrity(
           `Document ${i + 1} is issued on ${doc.issueDate}, after its expiry or after the arrival.`,
           `${BASE}.dates`,
           true,
-          `${at}.issueDate`,
+          `documents[${i}].issueDate`,
         ),
       );
     }
@@ -147,12 +149,13 @@ export function checkIntegrity(
           `Document ${doc.number} issued by ${doc.issuingState} is reported ${hit.status} (reported ${hit.reportedDate}).`,
           `lost-stolen@${hit.listVersion}`,
           true,
-          `${at}.number`,
+          `documents[${i}].number`,
           { ...hit },
         ),
       );
     }
   }
+  return expiry ?? null;
 }
 
 function checkMrz(doc: TravelDocument, i: number, traveller: Traveller, out: Reason[]): void {
@@ -236,9 +239,8 @@ export function checkValidity(
   holder: HolderFacts,
   c: DocumentContext,
   out: Reason[],
+  expiry: number | null,
 ): void {
-  const at = `documents[${i}].expiryDate`;
-  const expiry = doc.expiryDate === undefined ? null : parseIsoDate(doc.expiryDate);
   if (expiry === null) return; // already reported by checkIntegrity
   if (expiry < c.arrival) {
     out.push(
@@ -247,7 +249,7 @@ export function checkValidity(
         `Document ${doc.number} expired on ${doc.expiryDate}, before the arrival on ${formatDay(c.arrival)}.`,
         `${BASE}.valid-on-arrival`,
         true,
-        at,
+        `documents[${i}].expiryDate`,
       ),
     );
     return;
@@ -265,7 +267,7 @@ export function checkValidity(
           `${c.destination} requires the document to be valid ${rule.minMonthsBeyond} month(s) beyond ${rule.from === 'departure' && c.departure !== null ? 'departure' : 'arrival'} (until ${formatDay(needed)}); it expires on ${doc.expiryDate}.`,
           rule.id,
           rule.confirmed,
-          at,
+          `documents[${i}].expiryDate`,
         ),
       );
     } else if (
@@ -282,7 +284,7 @@ export function checkValidity(
             `The document allows a departure from ${c.destination} no later than ${latest} (${rule.minMonthsBeyond} month(s) before expiry); the departure date is not known.`,
             rule.id,
             rule.confirmed,
-            at,
+            `documents[${i}].expiryDate`,
           ),
         );
       }

@@ -165,7 +165,8 @@ export class LostStolenBuilder {
     const meta = this.meta.slice(0, n);
     this.hi = this.lo = this.meta = new Uint32Array(0);
     radixSort(hi, lo, meta);
-    const bits = Math.max(1, Math.min(22, Math.ceil(Math.log2(Math.max(2, n / 8)))));
+    // About four entries per bucket: the bucket table costs ~1 byte per entry.
+    const bits = Math.max(1, Math.min(23, Math.ceil(Math.log2(Math.max(2, n / 4)))));
     const buckets = new Uint32Array((1 << bits) + 1);
     const shift = 32 - bits;
     for (let i = 0; i < n; i++) {

@@ -37,19 +37,22 @@ export function keyCountry(issuingState: string): string {
 export function hashKey(country: string, normalised: string, out: Uint32Array): void {
   let h1 = 0x811c9dc5;
   let h2 = 0x1b873593;
-  const n = country.length + 1 + normalised.length;
-  for (let i = 0; i < n; i++) {
-    const c =
-      i < country.length
-        ? country.charCodeAt(i)
-        : i === country.length
-          ? 124
-          : normalised.charCodeAt(i - country.length - 1);
+  for (let i = 0; i < country.length; i++) {
+    const c = country.charCodeAt(i);
     h1 = Math.imul(h1 ^ c, 0x01000193);
     h2 = Math.imul((h2 << 5) | (h2 >>> 27), 0x9e3779b1) ^ c;
   }
+  // A separator so that ("AB", "C1") and ("ABC", "1") differ.
+  h1 = Math.imul(h1 ^ 124, 0x01000193);
+  h2 = Math.imul((h2 << 5) | (h2 >>> 27), 0x9e3779b1) ^ 124;
+  for (let i = 0; i < normalised.length; i++) {
+    const c = normalised.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul((h2 << 5) | (h2 >>> 27), 0x9e3779b1) ^ c;
+  }
+  const n = country.length + 1 + normalised.length;
   out[0] = fmix(h1 ^ Math.imul(n, 0x27d4eb2d));
-  out[1] = fmix(h2 ^ out[0]);
+  out[1] = fmix(h2 ^ (out[0] as number));
 }
 
 function fmix(h: number): number {
@@ -100,16 +103,19 @@ export class LostStolenIndex implements LostStolenLookup {
     const h = s[0] as number;
     const l = s[1] as number;
     const b = this.shift === 32 ? 0 : h >>> this.shift;
-    let lo = this.buckets[b] as number;
-    let hi = this.buckets[b + 1] as number;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      const mh = this.hi[mid] as number;
-      if (mh < h || (mh === h && (this.lo[mid] as number) < l)) lo = mid + 1;
-      else hi = mid;
+    // Buckets hold a handful of entries: a linear scan beats a binary search here.
+    const end = this.buckets[b + 1] as number;
+    let at = -1;
+    for (let k = this.buckets[b] as number; k < end; k++) {
+      const kh = this.hi[k] as number;
+      if (kh > h) break;
+      if (kh === h && this.lo[k] === l) {
+        at = k;
+        break;
+      }
     }
-    if (lo >= this.hi.length || this.hi[lo] !== h || this.lo[lo] !== l) return null;
-    const m = this.meta[lo] as number;
+    if (at < 0) return null;
+    const m = this.meta[at] as number;
     return {
       status: LOST_STOLEN_STATUSES[m >>> 30] as LostStolenStatus,
       issuingState: ALL_STATE_CODES[(m >>> 21) & 511] ?? issuingState,

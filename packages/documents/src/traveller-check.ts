@@ -257,7 +257,7 @@ function check({ traveller, journey }: CheckInput, ctx: CheckContext): DocumentV
       matrix:
         country === null ? undefined : matrixRequirement(version.matrix, country, destination),
     };
-    checkIntegrity(doc, i, traveller, dc, rs);
+    const expiry = checkIntegrity(doc, i, traveller, dc, rs);
     if (
       entryDocs.length === 1 &&
       doc.holderNationality &&
@@ -298,7 +298,7 @@ function check({ traveller, journey }: CheckInput, ctx: CheckContext): DocumentV
         ),
       );
     }
-    checkValidity(doc, i, holder, dc, rs);
+    checkValidity(doc, i, holder, dc, rs, expiry);
     const score = countFails(rs);
     if (!best || score < best.score) {
       if (best) for (const r of best.reasons) if (r.code === 'DOC_LOST_STOLEN') otherHits.push(r);
