@@ -3,7 +3,7 @@
 // PAXGUARD_BENCH_SCALE=0.1 for a quick run. Run with --expose-gc for clean memory numbers.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { loadavg } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import type { Traveller } from '@paxguard/domain';
 import {
   InMemoryAuthorisationRegistry,
@@ -79,7 +79,7 @@ console.log(
     .map((x) => x.toFixed(1))
     .join(
       ' ',
-    )} on ${navigator.hardwareConcurrency} cores  scale=${SCALE}  list=${LIST_SIZE.toLocaleString('en')}  map-baseline=${MAP_SIZE.toLocaleString('en')}  gc=${typeof (globalThis as { gc?: unknown }).gc === 'function'}`,
+    )} on ${availableParallelism()} cores  scale=${SCALE}  list=${LIST_SIZE.toLocaleString('en')}  map-baseline=${MAP_SIZE.toLocaleString('en')}  gc=${typeof (globalThis as { gc?: unknown }).gc === 'function'}`,
 );
 
 // ---- 1. compact index, fed as CSV text in chunks ----
