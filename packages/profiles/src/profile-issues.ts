@@ -28,6 +28,8 @@ export interface ProfileIssue {
   /** For FORBIDDEN_ATTRIBUTE: the category and the legal rule it breaks. */
   readonly category?: ForbiddenCategory;
   readonly rule?: string;
+  /** For YAML or JSON text: the 1-based line the path points at, when it can be found. */
+  readonly line?: number;
 }
 
 export type ProfileResult<T> =
@@ -48,5 +50,13 @@ export function formatPath(path: readonly PropertyKey[]): string {
     if (typeof p === 'number') out += `[${p}]`;
     else out += out.length === 0 ? String(p) : `.${String(p)}`;
   }
+  return out;
+}
+
+/** The inverse of formatPath: `rules[2].when.field` → ['rules', 2, 'when', 'field']. */
+export function parsePath(path: string): PropertyKey[] {
+  const out: PropertyKey[] = [];
+  for (const m of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g))
+    out.push(m[2] !== undefined ? Number(m[2]) : (m[1] as string));
   return out;
 }

@@ -73,6 +73,20 @@ describe('YAML and JSON input', () => {
     expect(i?.message).toMatch(/^not valid JSON/);
   });
 
+  it('gives the YAML line of a schema error', () => {
+    const y = YAML_PROFILE.replace('value: 2 }', "value: 'two' }");
+    const bad = issuesOf(y).find((i) => i.code === 'TYPE_MISMATCH');
+    expect(bad).toMatchObject({ path: 'rules[1].when.value', line: 20 });
+    expect(YAML_PROFILE.split('\n')[19]).toContain('bookingLeadDays');
+  });
+
+  it('gives the JSON line of a forbidden attribute', () => {
+    const json = JSON.stringify(leaf({ field: 'gender', op: '=', value: 'F' }), null, 2);
+    const hit = issuesOf(json).find((i) => i.code === 'FORBIDDEN_ATTRIBUTE');
+    expect(hit?.line).toBeDefined();
+    expect(json.split('\n')[(hit?.line ?? 0) - 1]).toContain('"gender"');
+  });
+
   it('refuses a non-object document', () => {
     expect(issuesOf('- a\n- b\n')[0]?.code).toBe('INVALID_PROFILE');
   });

@@ -1,9 +1,10 @@
 // Reads a profile from JSON or YAML text (or an already-parsed object) and validates it,
 // returning every problem with its code and path instead of throwing.
-import { parseDocument } from 'yaml';
+import { isNode, LineCounter, parseDocument } from 'yaml';
+import type { Document } from 'yaml';
 import type { z } from 'zod';
 import { forbiddenAttribute } from './forbidden-attributes.ts';
-import { fail, formatPath, ok } from './profile-issues.ts';
+import { fail, formatPath, ok, parsePath } from './profile-issues.ts';
 import type { ProfileIssue, ProfileIssueCode, ProfileResult } from './profile-issues.ts';
 import { Profile } from './profile-schema.ts';
 
@@ -48,7 +49,25 @@ function fromZod(issues: readonly z.core.$ZodIssue[]): ProfileIssue[] {
   });
 }
 
-function parseText(text: string, format: ProfileFormat | undefined): ProfileResult<unknown> {
+type Locate = (path: string) => number | undefined;
+interface ParsedText {
+  readonly value: unknown;
+  readonly locate: Locate;
+}
+
+/** Finds the line of the deepest node on the path that exists in the YAML (JSON is YAML too). */
+function locator(doc: Document, lines: LineCounter): Locate {
+  return (path) => {
+    const keys = parsePath(path);
+    for (let n = keys.length; n >= 0; n--) {
+      const node: unknown = n === 0 ? doc.contents : doc.getIn(keys.slice(0, n), true);
+      if (isNode(node) && node.range) return lines.linePos(node.range[0]).line;
+    }
+    return undefined;
+  };
+}
+
+function parseText(text: string, format: ProfileFormat | undefined): ProfileResult<ParsedText> {
   if (text.length > MAX_TEXT)
     return fail({
       code: 'PARSE_ERROR',
@@ -58,7 +77,7 @@ function parseText(text: string, format: ProfileFormat | undefined): ProfileResu
   const fmt = format ?? (/^\s*[[{]/.test(text) ? 'json' : 'yaml');
   if (fmt === 'json') {
     try {
-      return ok(JSON.parse(text) as unknown);
+      JSON.parse(text);
     } catch (e) {
       return fail({
         code: 'PARSE_ERROR',
@@ -67,7 +86,9 @@ function parseText(text: string, format: ProfileFormat | undefined): ProfileResu
       });
     }
   }
-  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: true });
+  // JSON is parsed by the YAML parser too (after the strict JSON check) so that lines can be given.
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: true, lineCounter: lines });
   const first = doc.errors[0];
   if (first) {
     const at = first.linePos?.[0];
@@ -77,16 +98,18 @@ function parseText(text: string, format: ProfileFormat | undefined): ProfileResu
       path: '',
     });
   }
-  return ok(doc.toJS({ maxAliasCount: 100 }) as unknown);
+  return ok({ value: doc.toJS({ maxAliasCount: 100 }) as unknown, locate: locator(doc, lines) });
 }
 
 /** Validates a profile given as text (JSON or YAML, sniffed when `format` is absent) or as an object. */
 export function parseProfile(input: unknown, format?: ProfileFormat): ProfileResult<Profile> {
   let raw = input;
+  let locate: Locate | undefined;
   if (typeof input === 'string') {
     const parsed = parseText(input, format);
     if (!parsed.ok) return parsed;
-    raw = parsed.value;
+    raw = parsed.value.value;
+    locate = parsed.value.locate;
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
     return fail({
@@ -98,6 +121,16 @@ export function parseProfile(input: unknown, format?: ProfileFormat): ProfileRes
   scanKeys(raw, [], forbidden);
   const result = Profile.safeParse(raw);
   const issues = [...forbidden, ...(result.success ? [] : fromZod(result.error.issues))];
-  if (issues.length > 0 || !result.success) return { ok: false, issues };
+  if (issues.length > 0 || !result.success) {
+    if (!locate) return { ok: false, issues };
+    const at = locate;
+    return {
+      ok: false,
+      issues: issues.map((i) => {
+        const line = at(i.path);
+        return line === undefined ? i : { ...i, line };
+      }),
+    };
+  }
   return ok(result.data);
 }

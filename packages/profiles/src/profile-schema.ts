@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { checkCondition } from './condition-checker.ts';
 import type { Condition } from './condition-checker.ts';
+import { parsePath } from './profile-issues.ts';
 
 export const ProfileStatus = z.enum(['draft', 'pending-approval', 'active', 'retired']);
 export type ProfileStatus = z.infer<typeof ProfileStatus>;
@@ -17,19 +18,12 @@ export const ConditionSchema: z.ZodType<Condition> = z.unknown().transform((raw,
     ctx.addIssue({
       code: 'custom',
       message: i.message,
-      path: i.path.length === 0 ? [] : splitPath(i.path),
+      path: i.path.length === 0 ? [] : parsePath(i.path),
       params: { code: i.code, category: i.category, rule: i.rule },
     }),
   );
   return checked ?? z.NEVER;
 }) as unknown as z.ZodType<Condition>;
-
-function splitPath(path: string): PropertyKey[] {
-  const out: PropertyKey[] = [];
-  for (const m of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g))
-    out.push(m[2] !== undefined ? Number(m[2]) : (m[1] as string));
-  return out;
-}
 
 export const ProfileRule = z.strictObject({
   id: z
