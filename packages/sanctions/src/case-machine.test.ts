@@ -473,3 +473,22 @@ describe('deadline tracking', () => {
     ]);
   });
 });
+
+describe('stored shapes', () => {
+  it('every demo case survives a JSON round trip through the SanctionCase schema', async () => {
+    const { SanctionCase: Schema, CaseCommandType } = await import('./case-model.ts');
+    const demo = demoCaseInEveryState({ profile, start: START });
+    if (!demo.ok) throw new Error('demo');
+    for (const c of Object.values(demo.value))
+      expect(Schema.parse(JSON.parse(JSON.stringify(c)))).toEqual(c);
+    expect([...new Set(TRANSITIONS.map((t) => t.command))].sort()).toEqual(
+      [...CaseCommandType.options].sort(),
+    );
+  });
+
+  it('detected infringements match the Infringement schema', async () => {
+    const { Infringement } = await import('./infringement.ts');
+    for (const i of detectInfringements(demoFacts(START), { profile, asOf: START }))
+      expect(Infringement.parse(i)).toEqual(i);
+  });
+});

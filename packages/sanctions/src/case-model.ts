@@ -3,8 +3,8 @@
 import { z } from 'zod';
 import { Role } from './codes.ts';
 import { Instant } from './instant.ts';
-import type { Money } from './money.ts';
-import type { PenaltyComputation } from './penalty-calculator.ts';
+import { Money } from './money.ts';
+import { PenaltyComputation } from './penalty-computation.ts';
 
 export const CaseState = z.enum([
   'draft',
@@ -102,61 +102,94 @@ export const CaseCommand = z.discriminatedUnion('type', [
 export type CaseCommand = z.input<typeof CaseCommand>;
 export type ParsedCaseCommand = z.infer<typeof CaseCommand>;
 export type CommandType = ParsedCaseCommand['type'];
+export const CaseCommandType = z.enum([
+  'submit-for-review',
+  'issue-notice',
+  'record-answer',
+  'mark-deadline-passed',
+  'decide',
+  'appeal',
+  'decide-appeal',
+  'record-payment',
+  'close',
+]);
 
-export interface HistoryEntry {
-  readonly seq: number;
-  readonly from: CaseState | null;
-  readonly to: CaseState;
-  readonly command: CommandType | 'draft';
-  readonly actor: Actor;
-  readonly at: string;
-  readonly reason: string;
+export const HistoryEntry = z.object({
+  seq: z.number().int().positive(),
+  from: CaseState.nullable(),
+  to: CaseState,
+  command: z.union([CaseCommandType, z.literal('draft')]),
+  actor: Actor,
+  at: z.string(),
+  reason: z.string(),
   /** Version of the case after this entry. */
-  readonly version: number;
-}
+  version: z.number().int().nonnegative(),
+});
+export type HistoryEntry = z.infer<typeof HistoryEntry>;
 
-export interface SanctionCase {
-  readonly id: string;
+/** The stored case; validate JSON read back from a database with `SanctionCase.parse`. */
+export const SanctionCase = z.object({
+  id: z.string().min(1),
   /** Grouping key (carrier + flight, or carrier + period): a regenerated draft never duplicates a case. */
-  readonly key: string;
-  readonly carrier: string;
-  readonly flightKeys: readonly string[];
-  readonly period?: string;
-  readonly state: CaseState;
-  readonly version: number;
-  readonly infringementKeys: readonly string[];
+  key: z.string().min(1),
+  carrier: z.string().min(1),
+  flightKeys: z.array(z.string()),
+  period: z.string().optional(),
+  state: CaseState,
+  version: z.number().int().nonnegative(),
+  infringementKeys: z.array(z.string()),
   /** Every evidence id the infringements rest on: a notice must disclose them all. */
-  readonly evidenceIds: readonly string[];
-  readonly computation: PenaltyComputation;
-  readonly proposed: Money;
-  readonly deadlines: { readonly answerDays: number; readonly appealDays: number };
-  readonly createdAt: string;
-  readonly notice?: {
-    id: string;
-    issuedAt: string;
-    answerDueBy: string;
-    evidence: readonly EvidenceRef[];
-  };
-  readonly answer?: { at: string; text: string; attachments: readonly string[]; by: string };
-  readonly decision?: {
-    outcome: 'confirmed' | 'reduced' | 'waived';
-    amount: Money;
-    reasons: string;
-    at: string;
-    by: string;
-    appealDueBy: string;
-  };
-  readonly appeal?: { at: string; grounds: string; attachments: readonly string[]; by: string };
-  readonly appealDecision?: {
-    outcome: 'upheld' | 'reduced' | 'annulled';
-    amount: Money;
-    reasons: string;
-    at: string;
-    by: string;
-  };
-  readonly payment?: { at: string; ref: string; amount: Money };
-  readonly history: readonly HistoryEntry[];
-}
+  evidenceIds: z.array(z.string()),
+  computation: PenaltyComputation,
+  proposed: Money,
+  deadlines: z.object({
+    answerDays: z.number().int().positive(),
+    appealDays: z.number().int().positive(),
+  }),
+  createdAt: z.string(),
+  notice: z
+    .object({
+      id: z.string(),
+      issuedAt: z.string(),
+      answerDueBy: z.string(),
+      evidence: z.array(EvidenceRef),
+    })
+    .optional(),
+  answer: z
+    .object({ at: z.string(), text: z.string(), attachments: z.array(z.string()), by: z.string() })
+    .optional(),
+  decision: z
+    .object({
+      outcome: z.enum(['confirmed', 'reduced', 'waived']),
+      amount: Money,
+      reasons: z.string(),
+      at: z.string(),
+      by: z.string(),
+      appealDueBy: z.string(),
+    })
+    .optional(),
+  appeal: z
+    .object({
+      at: z.string(),
+      grounds: z.string(),
+      attachments: z.array(z.string()),
+      by: z.string(),
+    })
+    .optional(),
+  appealDecision: z
+    .object({
+      outcome: z.enum(['upheld', 'reduced', 'annulled']),
+      amount: Money,
+      reasons: z.string(),
+      at: z.string(),
+      by: z.string(),
+    })
+    .optional(),
+  payment: z.object({ at: z.string(), ref: z.string(), amount: Money }).optional(),
+  /** Append-only: nothing is ever removed from a case. */
+  history: z.array(HistoryEntry).min(1),
+});
+export type SanctionCase = z.infer<typeof SanctionCase>;
 
 /** The amount currently owed: the appeal decision's if any, else the decision's. */
 export function decidedAmount(c: SanctionCase): Money | undefined {

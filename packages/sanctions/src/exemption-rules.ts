@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { ExemptionCode } from './codes.ts';
 import type { Infringement } from './infringement.ts';
 import type { Exemption } from './jurisdiction-schema.ts';
+import type { AppliedExemption } from './penalty-computation.ts';
 
 /** A regulator's or officer's assessment of an exemption that facts alone cannot settle. */
 export const ExemptionAssessment = z.object({
@@ -15,15 +16,6 @@ export const ExemptionAssessment = z.object({
   by: z.string().min(1),
 });
 export type ExemptionAssessment = z.infer<typeof ExemptionAssessment>;
-
-export interface AppliedExemption {
-  readonly code: Exemption['code'];
-  readonly infringementKey: string;
-  readonly basis: string;
-  readonly confirmed: boolean;
-  /** Why it applies here, naming the evidence or the assessment. */
-  readonly reason: string;
-}
 
 function factualReason(e: Exemption, inf: Infringement): string | undefined {
   const c = inf.circumstances;

@@ -11,6 +11,7 @@ export * from './infringement-rules.ts';
 export * from './jurisdiction-schema.ts';
 export * from './exemption-rules.ts';
 export * from './penalty-calculator.ts';
+export * from './penalty-computation.ts';
 export * from './case-model.ts';
 export * from './case-machine.ts';
 export * from './case-drafting.ts';

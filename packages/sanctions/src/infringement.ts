@@ -1,36 +1,39 @@
 // An infringement finding against a carrier: what rule, on which flight and traveller, resting
 // on which evidence, with the circumstances exemptions need. Its key makes detection idempotent.
-import type { InfringementCode } from './codes.ts';
-import type { Money } from './money.ts';
+import { z } from 'zod';
+import { InfringementCode } from './codes.ts';
+import { Money } from './money.ts';
 
-export interface InfringementCircumstances {
+export const InfringementCircumstances = z.object({
   /** Arrival outcome in which the person claimed international protection. */
-  readonly protectionClaimId?: string;
+  protectionClaimId: z.string().optional(),
   /** The last answer in force at departure, when it was "board". */
-  readonly okToBoardAnswerId?: string;
+  okToBoardAnswerId: z.string().optional(),
   /** A verdict: the document was produced at boarding (valid then, or false but not apparently so). */
-  readonly falsityNotApparentVerdictId?: string;
+  falsityNotApparentVerdictId: z.string().optional(),
   /** Costs of stay and return the State bore, for cost-based rates. */
-  readonly costsIncurred?: Money;
-}
+  costsIncurred: Money.optional(),
+});
+export type InfringementCircumstances = z.infer<typeof InfringementCircumstances>;
 
-export interface Infringement {
+export const Infringement = z.object({
   /** Stable identity of the fact: the same fact detected twice yields the same key. */
-  readonly key: string;
-  readonly code: InfringementCode;
-  readonly carrier: string;
-  readonly flightKey: string;
+  key: z.string().min(1),
+  code: InfringementCode,
+  carrier: z.string().min(1),
+  flightKey: z.string().min(1),
   /** Scheduled departure of the flight (UTC); used to group cases per period. */
-  readonly occurredAt: string;
-  readonly travellerId?: string;
+  occurredAt: z.string(),
+  travellerId: z.string().optional(),
   /** How many travellers the infringement concerns (per-person rates multiply by it). */
-  readonly persons: number;
+  persons: z.number().int().positive(),
   /** Ids of raw messages, directives, outcomes and verdicts the finding rests on. */
-  readonly evidence: readonly string[];
+  evidence: z.array(z.string()),
   /** One sentence a carrier can read. */
-  readonly message: string;
-  readonly circumstances: InfringementCircumstances;
-}
+  message: z.string(),
+  circumstances: InfringementCircumstances,
+});
+export type Infringement = z.infer<typeof Infringement>;
 
 export function infringementKey(
   code: InfringementCode,

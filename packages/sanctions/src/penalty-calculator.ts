@@ -2,12 +2,16 @@
 // line-by-line explanation, exemptions applied with reasons, caps applied, and the profile version.
 import { z } from 'zod';
 import type { InfringementCode } from './codes.ts';
-import type { AppliedExemption } from './exemption-rules.ts';
 import { ExemptionAssessment, findExemption } from './exemption-rules.ts';
 import type { Infringement } from './infringement.ts';
 import type { Cap, JurisdictionProfile, Rate } from './jurisdiction-schema.ts';
-import type { Money } from './money.ts';
 import { formatMoney } from './money.ts';
+import type {
+  AppliedExemption,
+  CapApplied,
+  PenaltyComputation,
+  PenaltyLine,
+} from './penalty-computation.ts';
 import type { Problem, Result } from './problem.ts';
 import { ok, problemsFromZod } from './problem.ts';
 
@@ -17,41 +21,6 @@ export const PenaltyContext = z.object({
   assessments: z.array(ExemptionAssessment).default([]),
 });
 export type PenaltyContext = z.input<typeof PenaltyContext>;
-
-export interface PenaltyLine {
-  readonly n: number;
-  readonly kind: 'charge' | 'exempt' | 'cap';
-  readonly infringementKeys: readonly string[];
-  readonly code?: InfringementCode;
-  /** What this line is, in a sentence. */
-  readonly what: string;
-  readonly basis: string;
-  readonly confirmed: boolean;
-  /** Negative only on cap lines, which reduce what came before. */
-  readonly amountMinor: number;
-  readonly runningTotalMinor: number;
-}
-
-export interface CapApplied {
-  readonly capId: string;
-  readonly group: string;
-  readonly beforeMinor: number;
-  readonly afterMinor: number;
-  readonly basis: string;
-}
-
-export interface PenaltyComputation {
-  readonly profile: { id: string; version: string };
-  readonly currency: string;
-  readonly lines: readonly PenaltyLine[];
-  readonly exemptions: readonly AppliedExemption[];
-  readonly capsApplied: readonly CapApplied[];
-  /** Infringements the profile has no schedule for: recorded, never charged. */
-  readonly notCharged: readonly { infringementKey: string; reason: string }[];
-  readonly total: Money;
-  /** Bases of figures the reference data marks as not confirmed against a primary text. */
-  readonly unconfirmed: readonly string[];
-}
 
 interface Charge {
   keys: string[];
