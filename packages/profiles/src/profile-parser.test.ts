@@ -87,6 +87,37 @@ describe('YAML and JSON input', () => {
     expect(json.split('\n')[(hit?.line ?? 0) - 1]).toContain('"gender"');
   });
 
+  it('refuses absurdly deep input with an issue, not a stack overflow', () => {
+    const deep = `{"id":"x","description":${'['.repeat(50_000)}${']'.repeat(50_000)},"rules":[{"id":"r","weight":1,"when":${'{"not":'.repeat(5_000)}{"field":"oneWay","exists":true}${'}'.repeat(5_000)}}]}`;
+    const issues = issuesOf(deep, 'json');
+    expect(issues.length).toBeGreaterThan(0);
+  });
+
+  it('names a missing required field', () => {
+    const p = leaf({ field: 'origin', exists: true }) as Record<string, unknown>;
+    delete p['author'];
+    expect(issuesOf(p)).toContainEqual(
+      expect.objectContaining({
+        path: 'author',
+        message: expect.stringMatching(/^'author' is required/),
+      }),
+    );
+  });
+
+  it('refuses a YAML alias bomb', () => {
+    const bomb = [
+      'a: &a [x, x, x, x, x, x, x, x, x, x]',
+      ...Array.from(
+        { length: 8 },
+        (_, i) =>
+          `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10)
+            .fill('*' + String.fromCharCode(97 + i))
+            .join(', ')}]`,
+      ),
+    ].join('\n');
+    expect(issuesOf(bomb, 'yaml')[0]?.code).toBe('PARSE_ERROR');
+  });
+
   it('refuses a non-object document', () => {
     expect(issuesOf('- a\n- b\n')[0]?.code).toBe('INVALID_PROFILE');
   });

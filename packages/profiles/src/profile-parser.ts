@@ -11,9 +11,12 @@ import { Profile } from './profile-schema.ts';
 export type ProfileFormat = 'json' | 'yaml';
 
 const MAX_TEXT = 1_000_000;
+const MAX_SCAN_DEPTH = 32;
 
 /** Keys anywhere outside rule conditions (the checker handles those) that reveal a forbidden category. */
 function scanKeys(v: unknown, path: PropertyKey[], out: ProfileIssue[]): void {
+  // A profile is shallow outside its conditions; anything deeper is refused by the schema.
+  if (path.length > MAX_SCAN_DEPTH) return;
   if (Array.isArray(v)) v.forEach((x, i) => scanKeys(x, [...path, i], out));
   else if (typeof v === 'object' && v !== null)
     for (const [k, x] of Object.entries(v)) {
@@ -38,10 +41,14 @@ function fromZod(issues: readonly z.core.$ZodIssue[]): ProfileIssue[] {
         params?: { code?: ProfileIssueCode; category?: ProfileIssue['category']; rule?: string };
       }
     ).params;
+    const path = formatPath(i.path);
+    const missing = i.code === 'invalid_type' && /received undefined$/.test(i.message);
     const base = {
       code: params?.code ?? ('INVALID_PROFILE' as const),
-      message: i.message,
-      path: formatPath(i.path),
+      message: missing
+        ? `'${path}' is required (${i.message.replace(/^Invalid input: /, '')})`
+        : i.message,
+      path,
     };
     return params?.category
       ? { ...base, category: params.category, rule: params.rule ?? '' }
@@ -98,7 +105,16 @@ function parseText(text: string, format: ProfileFormat | undefined): ProfileResu
       path: '',
     });
   }
-  return ok({ value: doc.toJS({ maxAliasCount: 100 }) as unknown, locate: locator(doc, lines) });
+  try {
+    return ok({ value: doc.toJS({ maxAliasCount: 100 }) as unknown, locate: locator(doc, lines) });
+  } catch (e) {
+    // The yaml library throws on alias bombs (excessive alias count) and similar abuse.
+    return fail({
+      code: 'PARSE_ERROR',
+      message: `YAML refused: ${(e as Error).message}`,
+      path: '',
+    });
+  }
 }
 
 /** Validates a profile given as text (JSON or YAML, sniffed when `format` is absent) or as an object. */
