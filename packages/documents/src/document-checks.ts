@@ -254,7 +254,8 @@ export function checkValidity(
     );
     return;
   }
-  if (holder.country === null) return;
+  // A State admits its own nationals whatever the remaining validity (ICCPR Art. 12(4)).
+  if (holder.country === null || holder.country === c.destination) return;
   for (const r of c.profile.validity) {
     if (!ruleInForce(r, c.arrival) || !selects(r.holders, holder.country, holder.matrix)) continue;
     const rule = r.rule;

@@ -35,6 +35,7 @@ export {
   TravelAuthorisation,
   InMemoryAuthorisationRegistry,
   checkAuthorisation,
+  parseAuthorisationsJson,
   authorisationKey,
   type TravelAuthorisationLookup,
   type RegistryIssue,

@@ -3,7 +3,10 @@ import fc from 'fast-check';
 import type { Flight } from '@paxguard/domain';
 import { addMonths, ageOn, formatDay, parseIsoDate } from './calendar-date.ts';
 import { isStateCode, lookupStateCode, ALL_STATE_CODES } from './state-codes.ts';
-import { InMemoryAuthorisationRegistry } from './travel-authorisation-registry.ts';
+import {
+  InMemoryAuthorisationRegistry,
+  parseAuthorisationsJson,
+} from './travel-authorisation-registry.ts';
 import { journeyFromFlight } from './journey.ts';
 import { traveller } from '../test/fixtures.ts';
 
@@ -113,6 +116,32 @@ describe('InMemoryAuthorisationRegistry', () => {
     const issues = r.add([record]);
     expect(issues[0]?.path).toBe(path);
     expect(r.size).toBe(0);
+  });
+});
+
+describe('parseAuthorisationsJson', () => {
+  const good = {
+    kind: 'eta',
+    number: 'E1',
+    documentNumber: 'X1234567',
+    nationality: 'DEU',
+    issuingState: 'USA',
+    validFor: ['USA'],
+    validFrom: '2025-01-01',
+    validUntil: '2027-01-01',
+    entriesAllowed: null,
+  };
+
+  it('keeps valid records and names the bad ones', () => {
+    const r = parseAuthorisationsJson(JSON.stringify([good, { ...good, kind: 'permit' }, good]));
+    expect(r.records).toHaveLength(2);
+    expect(r.issues).toEqual([expect.objectContaining({ index: 1, path: 'kind' })]);
+  });
+
+  it.each(['{', '{"a":1}'])('rejects %s as a whole', (text) => {
+    const r = parseAuthorisationsJson(text);
+    expect(r.records).toEqual([]);
+    expect(r.issues[0]?.index).toBe(-1);
   });
 });
 

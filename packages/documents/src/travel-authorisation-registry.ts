@@ -126,3 +126,35 @@ export class InMemoryAuthorisationRegistry implements TravelAuthorisationLookup 
     return n;
   }
 }
+
+/**
+ * Parses an import file (a JSON array of records, as the API or a batch export sends them).
+ * Valid records are returned even when others are rejected; each issue names its record index.
+ */
+export function parseAuthorisationsJson(text: string): {
+  records: TravelAuthorisation[];
+  issues: RegistryIssue[];
+} {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    return {
+      records: [],
+      issues: [{ index: -1, path: '', message: `not JSON: ${(e as Error).message}` }],
+    };
+  }
+  if (!Array.isArray(json))
+    return {
+      records: [],
+      issues: [{ index: -1, path: '', message: 'expected a JSON array of authorisations' }],
+    };
+  const records: TravelAuthorisation[] = [];
+  const issues: RegistryIssue[] = [];
+  json.forEach((item, i) => {
+    const checked = checkAuthorisation(item, i);
+    if (checked.ok) records.push(checked.value);
+    else issues.push(...checked.issues);
+  });
+  return { records, issues };
+}

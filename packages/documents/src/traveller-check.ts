@@ -1,7 +1,8 @@
 // The document-possession verdict for one traveller on one journey: orchestrates the document,
 // authorisation and minors checks and never throws; unreadable input becomes a reason.
 import type { Traveller, TravelDocument } from '@paxguard/domain';
-import { ageOn, parseIsoDate } from './calendar-date.ts';
+import { parseIsoDate } from './calendar-date.ts';
+import { checkMinors, checkTravellerFields } from './traveller-field-checks.ts';
 import { checkAuthorisations } from './authorisation-checks.ts';
 import {
   acceptance,
@@ -13,12 +14,7 @@ import {
 import type { Journey } from './journey.ts';
 import type { LostStolenLookup } from './lost-stolen-index.ts';
 import { reason } from './reason-builder.ts';
-import {
-  ruleInForce,
-  versionFor,
-  type DestinationProfile,
-  type EntryReference,
-} from './reference-data.ts';
+import { versionFor, type DestinationProfile, type EntryReference } from './reference-data.ts';
 import { lookupStateCode } from './state-codes.ts';
 import type { TravelAuthorisationLookup } from './travel-authorisation-registry.ts';
 import type { DocumentVerdict, Reason } from './verdict-types.ts';
@@ -154,62 +150,7 @@ function check({ traveller, journey }: CheckInput, ctx: CheckContext): DocumentV
     journey.transit || traveller.role === 'transit-passenger' || traveller.role === 'transit-crew';
   const out: Reason[] = [];
 
-  let departure: number | null = null;
-  if (journey.departureDate !== undefined) {
-    departure = parseIsoDate(journey.departureDate);
-    if (departure === null)
-      out.push(
-        reason(
-          'DATE_INVALID',
-          `Departure date ${journey.departureDate} is not a calendar date.`,
-          'baseline.dates',
-          true,
-          'journey.departureDate',
-        ),
-      );
-    else if (departure < arrival)
-      out.push(
-        reason(
-          'FIELDS_CONTRADICTORY',
-          `Departure ${journey.departureDate} is before arrival ${journey.arrivalDate}.`,
-          'baseline.dates',
-          true,
-          'journey.departureDate',
-        ),
-      );
-  }
-  if (traveller.nationality !== undefined && !lookupStateCode(traveller.nationality)) {
-    out.push(
-      reason(
-        'STATE_CODE_INVALID',
-        `Nationality "${traveller.nationality}" is not an ICAO state code.`,
-        'baseline.state-codes',
-        true,
-        'traveller.nationality',
-      ),
-    );
-  }
-  const birth = traveller.birthDate === undefined ? undefined : parseIsoDate(traveller.birthDate);
-  if (birth === null)
-    out.push(
-      reason(
-        'DATE_INVALID',
-        `Birth date ${traveller.birthDate} is not a calendar date.`,
-        'baseline.dates',
-        true,
-        'traveller.birthDate',
-      ),
-    );
-  else if (birth !== undefined && birth > arrival)
-    out.push(
-      reason(
-        'FIELDS_CONTRADICTORY',
-        `Birth date ${traveller.birthDate} is after the arrival.`,
-        'baseline.dates',
-        true,
-        'traveller.birthDate',
-      ),
-    );
+  const { departure, birth } = checkTravellerFields(traveller, journey, arrival, out);
 
   const documents: readonly TravelDocument[] = traveller.documents ?? [];
   const entryDocs: number[] = [];
@@ -356,26 +297,6 @@ function check({ traveller, journey }: CheckInput, ctx: CheckContext): DocumentV
       out,
     );
   }
-  // Anyone born more than 22 years before arrival is an adult under every minors rule (ageBelow ≤ 21).
-  if (
-    typeof birth === 'number' &&
-    birth <= arrival &&
-    arrival - birth < 22 * 366 &&
-    profile.minors.length > 0
-  ) {
-    for (const r of profile.minors) {
-      if (ruleInForce(r, arrival) && ageOn(birth, arrival) < r.rule.ageBelow) {
-        out.push(
-          reason(
-            'MINOR_REQUIREMENTS',
-            `The traveller is under ${r.rule.ageBelow} on arrival: ${r.rule.advice}`,
-            r.rule.id,
-            r.rule.confirmed,
-            'traveller.birthDate',
-          ),
-        );
-      }
-    }
-  }
+  if (typeof birth === 'number') checkMinors(profile, birth, arrival, out);
   return verdictOf(out, version.version, journey.destination, best.i, nationality);
 }
