@@ -1,56 +1,14 @@
 // The case workflow as a pure state machine: one function takes a case and a command and
 // returns the next case or a precise refusal. Persist with compare-and-set on `version`.
-import type { Role } from './codes.ts';
-import type {
-  CaseCommand,
-  CaseState,
-  CommandType,
-  ParsedCaseCommand,
-  SanctionCase,
-} from './case-model.ts';
+import type { CaseCommand, ParsedCaseCommand, SanctionCase } from './case-model.ts';
 import { CaseCommand as CaseCommandSchema, decidedAmount } from './case-model.ts';
+import { TRANSITIONS } from './case-transitions.ts';
 import { DAY_MS, ms } from './instant.ts';
+
+export { TRANSITIONS } from './case-transitions.ts';
 import { formatMoney } from './money.ts';
 import type { Result } from './problem.ts';
 import { fail, ok, problemsFromZod } from './problem.ts';
-
-/** Every allowed move: from which state, by which command, to which state, by whom. */
-export const TRANSITIONS: readonly {
-  from: CaseState;
-  command: CommandType;
-  to: CaseState;
-  roles: readonly Role[];
-}[] = [
-  { from: 'draft', command: 'submit-for-review', to: 'under-review', roles: ['regulator'] },
-  {
-    from: 'under-review',
-    command: 'issue-notice',
-    to: 'notice-issued',
-    roles: ['regulator', 'supervisor'],
-  },
-  { from: 'under-review', command: 'decide', to: 'decided', roles: ['regulator', 'supervisor'] },
-  { from: 'notice-issued', command: 'record-answer', to: 'carrier-answered', roles: ['carrier'] },
-  {
-    from: 'notice-issued',
-    command: 'mark-deadline-passed',
-    to: 'deadline-passed',
-    roles: ['regulator', 'supervisor'],
-  },
-  {
-    from: 'carrier-answered',
-    command: 'decide',
-    to: 'decided',
-    roles: ['regulator', 'supervisor'],
-  },
-  { from: 'deadline-passed', command: 'decide', to: 'decided', roles: ['regulator', 'supervisor'] },
-  { from: 'decided', command: 'appeal', to: 'appealed', roles: ['carrier'] },
-  { from: 'decided', command: 'record-payment', to: 'paid', roles: ['regulator'] },
-  { from: 'decided', command: 'close', to: 'closed', roles: ['regulator', 'supervisor'] },
-  { from: 'appealed', command: 'decide-appeal', to: 'appeal-decided', roles: ['supervisor'] },
-  { from: 'appeal-decided', command: 'record-payment', to: 'paid', roles: ['regulator'] },
-  { from: 'appeal-decided', command: 'close', to: 'closed', roles: ['regulator', 'supervisor'] },
-  { from: 'paid', command: 'close', to: 'closed', roles: ['regulator', 'supervisor'] },
-];
 
 function addDays(iso: string, days: number): string {
   return new Date(ms(iso) + days * DAY_MS).toISOString();
