@@ -24,33 +24,39 @@ export const IdentifierKind = z.enum([
 ]);
 export type IdentifierKind = z.infer<typeof IdentifierKind>;
 
+// Bounds keep one malformed or hostile record from costing the whole window: a PNR holds at
+// most 999 names (group bookings), each with a few contacts at most.
+const Text = z.string().max(500);
+const few = <T extends z.ZodType>(t: T) => z.array(t).max(1000).default([]);
+
 export const BookingRecord = z.object({
-  bookingRef: z.string().trim().min(1),
+  bookingRef: z.string().trim().min(1).max(64),
   carrier: z.string().optional(),
   /** When the booking was made or last seen; the sliding window runs on this. */
   observedAt: z.iso.datetime({ offset: true }),
-  flightKeys: z.array(z.string()).default([]),
+  flightKeys: few(Text),
   /** `id` is a stable person key (document-based where possible); never scored, only linked. */
-  travellers: z.array(z.object({ id: z.string().min(1), surname: z.string().optional() })).min(1),
-  phones: z.array(z.string()).default([]),
-  emails: z.array(z.string()).default([]),
-  cardFingerprints: z.array(z.string()).default([]),
-  payers: z
-    .array(
-      z.object({
-        name: z.string().optional(),
-        phone: z.string().optional(),
-        email: z.string().optional(),
-        address: Address.optional(),
-      }),
-    )
-    .default([]),
-  agencyId: z.string().optional(),
-  addresses: z.array(z.union([z.string(), Address])).default([]),
+  travellers: z
+    .array(z.object({ id: z.string().min(1).max(200), surname: Text.optional() }))
+    .min(1)
+    .max(999),
+  phones: few(Text),
+  emails: few(Text),
+  cardFingerprints: few(Text),
+  payers: few(
+    z.object({
+      name: Text.optional(),
+      phone: Text.optional(),
+      email: Text.optional(),
+      address: Address.optional(),
+    }),
+  ),
+  agencyId: Text.optional(),
+  addresses: few(z.union([Text, Address])),
   route: z
     .object({ origin: z.string(), destination: z.string(), via: z.array(z.string()).default([]) })
     .optional(),
-  paymentTypes: z.array(z.string()).default([]),
+  paymentTypes: few(Text),
   oneWay: z.boolean().optional(),
 });
 export type BookingRecord = z.infer<typeof BookingRecord>;
