@@ -119,3 +119,41 @@ describe('normaliseDocumentNumber', () => {
     ['  ', ''],
   ])('%s → %s', (raw, out) => expect(normaliseDocumentNumber(raw)).toBe(out));
 });
+
+describe('lookup tolerance', () => {
+  it('finds a listed number whatever O/0, I/1, case and separators are used', () => {
+    fc.assert(
+      fc.property(
+        fc.stringMatching(/^[A-Z0-9]{6,9}$/),
+        fc.array(fc.boolean(), { minLength: 9, maxLength: 9 }),
+        (num, flips) => {
+          const b = new LostStolenBuilder({ version: 'v' });
+          b.add('ESP', num, 'stolen', '2024-01-01');
+          const { index } = b.finish();
+          const typed = [...num]
+            .map((ch, i) => {
+              const flip = flips[i] ?? false;
+              if (!flip) return ch;
+              return ch === '0'
+                ? 'O'
+                : ch === 'O'
+                  ? '0'
+                  : ch === '1'
+                    ? 'I'
+                    : ch === 'I'
+                      ? '1'
+                      : ch.toLowerCase();
+            })
+            .join(i0(flips) ? '-' : '');
+          expect(index.lookup('ESP', typed)?.status).toBe('stolen');
+          expect(index.lookup('PRT', typed)).toBeNull();
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
+
+function i0(flips: boolean[]): boolean {
+  return flips[0] === true;
+}

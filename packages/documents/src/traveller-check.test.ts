@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { parseIsoDate } from './calendar-date.ts';
+import { isStateCode } from './state-codes.ts';
 import type { TravelDocument, Traveller } from '@paxguard/domain';
 import { passport, reference, td3, traveller } from '../test/fixtures.ts';
 import { checkTraveller, type CheckContext } from './traveller-check.ts';
@@ -675,5 +678,54 @@ describe('checkTraveller', () => {
     } as unknown as Traveller;
     const v = checkTraveller({ traveller: broken, journey: j('FRA') }, { reference: reference() });
     expect(v.decision).not.toBe('ok');
+  });
+});
+
+describe('checkTraveller on arbitrary input', () => {
+  it('never throws, and an unreadable field never yields ok', () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          expiryDate: fc.oneof(
+            fc.string({ maxLength: 12 }),
+            fc.constantFrom('2030-01-01', '2024-02-30', '2030-02-29'),
+          ),
+          issuingState: fc.oneof(
+            fc.string({ maxLength: 4 }),
+            fc.constantFrom('DEU', 'D', 'GBD', 'XXA'),
+          ),
+          nationality: fc.oneof(
+            fc.string({ maxLength: 4 }),
+            fc.constantFrom('DEU', 'NGA', 'USA', 'UNO'),
+          ),
+          number: fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('C01X00T47', 'C0')),
+          destination: fc.oneof(fc.string({ maxLength: 4 }), fc.constantFrom('FRA', 'USA', 'THA')),
+        }),
+        (f) => {
+          const t = traveller({
+            nationality: f.nationality,
+            documents: [
+              passport({
+                number: f.number,
+                issuingState: f.issuingState,
+                expiryDate: f.expiryDate,
+              }),
+            ],
+          });
+          const v = checkTraveller(
+            { traveller: t, journey: j(f.destination) },
+            { reference: reference(), authorisations: registry, lostStolen },
+          );
+          const unreadable =
+            parseIsoDate(f.expiryDate) === null ||
+            !isStateCode(f.issuingState) ||
+            !isStateCode(f.destination) ||
+            !isStateCode(f.nationality);
+          if (unreadable) expect(v.decision).not.toBe('ok');
+          expect(v.ok).toBe(v.decision === 'ok');
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
