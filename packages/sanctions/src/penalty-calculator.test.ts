@@ -606,7 +606,7 @@ describe('amount properties (fast-check)', () => {
     );
   });
 
-  it('never above a per-journey cap: each journey computed alone respects it', () => {
+  it('never above a per-journey or per-person cap: each group computed alone respects it', () => {
     fc.assert(
       fc.property(
         fc.constantFrom(...PROFILES),
@@ -625,6 +625,14 @@ describe('amount properties (fast-check)', () => {
               const r = computePenalty(covered(c), p);
               if (r.ok) expect(r.value.total.minor).toBeLessThanOrEqual(c.amountMinor);
             }
+            for (const c of p.caps.filter((x) => x.scope === 'per-person'))
+              for (const t of ['T1', 'T2', 'T3', 'T4']) {
+                const r = computePenalty(
+                  covered(c).filter((i) => i.travellerId === t),
+                  p,
+                );
+                if (r.ok) expect(r.value.total.minor).toBeLessThanOrEqual(c.amountMinor);
+              }
           }
         },
       ),
