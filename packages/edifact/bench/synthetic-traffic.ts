@@ -96,3 +96,48 @@ export function syntheticPaxlst(minBytes: number, seed = 42): { text: string; tr
   if (!r.ok) throw new Error(JSON.stringify(r.errors.slice(0, 3)));
   return { text: r.value, travellers: travellers.length };
 }
+
+/** One traveller group as PAXLST text, for streaming tests that repeat it endlessly. */
+export function syntheticTravellerBlock(seed: number): string {
+  const rnd = mulberry32(seed);
+  const t = syntheticTraveller(rnd, 1);
+  const manifest: Manifest = {
+    source: 'PAXLST',
+    listType: 'passenger',
+    functionCode: 'original',
+    flight: {
+      carrier: 'DL',
+      number: '1',
+      legs: [{ departure: { airport: 'ATL' }, arrival: { airport: 'CDG' }, overflight: false }],
+    },
+    travellers: [t],
+  };
+  const r = encodePaxlst(manifest, {
+    sender: 'S',
+    recipient: 'R',
+    interchangeRef: '1',
+    messageRef: '1',
+    preparedAt: '2024-01-01T00:00',
+  });
+  if (!r.ok) throw new Error('block');
+  return r.value.slice(r.value.indexOf('NAD+FL'), r.value.indexOf('CNT+'));
+}
+
+/** A PNRGOV push of at least `minBytes`: the sample's PNRs repeated with fresh booking references. */
+export function syntheticPnrgov(sample: string, minBytes: number): string {
+  const start = sample.indexOf("SRC'");
+  const end = sample.indexOf('UNT+');
+  const head = sample.slice(0, start).replace(/EQN\+\d+'/, "EQN+0'");
+  const body = sample.slice(start, end);
+  const parts: string[] = [];
+  let size = 0;
+  for (let i = 0; size < minBytes; i++) {
+    const p = body.replace(
+      /RCI\+([A-Z0-9]{2}):([A-Z0-9]+)/g,
+      (_m, a: string) => `RCI+${a}:B${i.toString(36).toUpperCase().padStart(5, '0')}`,
+    );
+    parts.push(p);
+    size += p.length;
+  }
+  return `${head}${parts.join('')}UNT+1+1'UNZ+1+1'`;
+}

@@ -9,62 +9,10 @@ export interface ParsedDateTime {
 
 const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-function valid(y: number, m: number, d: number): boolean {
+export function validDate(y: number, m: number, d: number): boolean {
   if (m < 1 || m > 12 || d < 1) return false;
   const leap = m === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
   return d <= (DAYS[m - 1] ?? 0) + (leap ? 1 : 0);
-}
-
-const p2 = (n: number): string => (n < 10 ? '0' : '') + n;
-
-/**
- * The same as parseEdifactDate for a component already read as a number (`digits` long),
- * with results cached per decode: a manifest repeats the same dates many times.
- */
-export function dateFromNumber(
-  n: number,
-  digits: number,
-  referenceYear: number,
-  kind: 'birth' | 'other',
-  cache: Map<number, ParsedDateTime | null>,
-): ParsedDateTime | undefined {
-  if (n < 0) return undefined;
-  // Small-integer keys only (dates without time); times are rare enough not to cache.
-  const cacheable = digits === 6 || digits === 8;
-  const key = cacheable ? n * 4 + (digits === 8 ? 2 : 0) + (kind === 'birth' ? 1 : 0) : -1;
-  if (cacheable) {
-    const hit = cache.get(key);
-    if (hit !== undefined) return hit ?? undefined;
-  }
-  let y: number;
-  let rest: number;
-  let hasTime = false;
-  if (digits === 6) {
-    y = century(Math.floor(n / 10000), referenceYear, kind);
-    rest = (n % 10000) * 10000;
-  } else if (digits === 10) {
-    y = century(Math.floor(n / 1e8), referenceYear, kind);
-    rest = n % 1e8;
-    hasTime = true;
-  } else if (digits === 8) {
-    y = Math.floor(n / 10000);
-    rest = (n % 10000) * 10000;
-  } else if (digits === 12) {
-    y = Math.floor(n / 1e8);
-    rest = n % 1e8;
-    hasTime = true;
-  } else return undefined;
-  const m = Math.floor(rest / 1e6);
-  const d = Math.floor(rest / 1e4) % 100;
-  const hh = Math.floor(rest / 100) % 100;
-  const mi = rest % 100;
-  let out: ParsedDateTime | null = null;
-  if (valid(y, m, d) && hh < 24 && mi < 60) {
-    const date = `${String(y).padStart(4, '0')}-${p2(m)}-${p2(d)}`;
-    out = hasTime ? { date, time: `${p2(hh)}:${p2(mi)}` } : { date };
-  }
-  if (cacheable) cache.set(key, out);
-  return out ?? undefined;
 }
 
 function isDigits(s: string): boolean {
@@ -108,7 +56,7 @@ export function parseEdifactDate(
   } else return undefined;
   const m = Number(rest.slice(0, 2));
   const d = Number(rest.slice(2, 4));
-  if (!valid(y, m, d)) return undefined;
+  if (!validDate(y, m, d)) return undefined;
   const date = `${String(y).padStart(4, '0')}-${rest.slice(0, 2)}-${rest.slice(2, 4)}`;
   if (rest.length === 4) return { date };
   const hh = Number(rest.slice(4, 6));
@@ -130,6 +78,6 @@ export function parseDdMmmYy(
   if (month === 0) return undefined;
   const y = m[3]!.length === 4 ? Number(m[3]) : century(Number(m[3]), referenceYear, kind);
   const d = Number(m[1]);
-  if (!valid(y, month, d)) return undefined;
+  if (!validDate(y, month, d)) return undefined;
   return `${y}-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }

@@ -145,6 +145,7 @@ export function readInterchange<T>(
   text: string,
   sink: IssueSink,
   open: (ctx: MessageContext) => MessageDecoder<T> | undefined,
+  onProgress?: (offset: number, total: number) => void,
 ): InterchangeResult<T> {
   const una = readServiceString(text, sink);
   const s = new SegmentScanner(text, una.delimiters, una.end, sink, una.present ? 1 : 0);
@@ -168,7 +169,12 @@ export function readInterchange<T>(
     state = 'interchange';
   };
 
+  let tick = 0;
   while (s.next()) {
+    if (onProgress && ++tick === 8192) {
+      tick = 0;
+      onProgress(s.offset, text.length);
+    }
     if (!s.terminated) {
       sink.problem(
         'SEGMENT_UNTERMINATED',

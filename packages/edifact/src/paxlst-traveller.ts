@@ -2,7 +2,7 @@
 // documents (DOC with its DTM/LOC), read segment by segment into the domain Traveller.
 import type { Sex, TravelDocument, Traveller, TravellerRole } from '@paxguard/domain';
 import type { IssueSink } from './codec-issues.ts';
-import { dateFromNumber, type ParsedDateTime } from './edifact-dates.ts';
+import { parseEdifactDate } from './edifact-dates.ts';
 import { codeKey, type SegmentScanner } from './segment-scanner.ts';
 
 export const TAG = {
@@ -76,11 +76,10 @@ export interface DecodeCache {
   states: Map<number, string>;
   airports: Map<number, string>;
   docTypes: Map<number, string>;
-  dates: Map<number, ParsedDateTime | null>;
 }
 
 export function newDecodeCache(): DecodeCache {
-  return { states: new Map(), airports: new Map(), docTypes: new Map(), dates: new Map() };
+  return { states: new Map(), airports: new Map(), docTypes: new Map() };
 }
 
 const STATE_RE = /^[A-Z]{1,3}$/;
@@ -153,6 +152,17 @@ export function expandBagTags(first: string, count: number): string[] {
     out.push(prefix + String(start + i).padStart(digits.length, '0'));
   }
   return out;
+}
+
+/** DTM element 1 component 2 as `YYYY-MM-DD`: the one-allocation path, else the general parser. */
+function dateOf(
+  s: SegmentScanner,
+  referenceYear: number,
+  kind: 'birth' | 'other',
+): string | undefined {
+  const fast = s.isoDate(1, 2, referenceYear, kind);
+  if (fast !== undefined) return fast.length > 10 ? fast.slice(0, 10) : fast;
+  return parseEdifactDate(s.value(1, 2), referenceYear, kind)?.date;
 }
 
 export function newTraveller(s: SegmentScanner, sink: IssueSink, role: TravellerRole): Traveller {
@@ -231,19 +241,18 @@ export function travellerSegment(
   const tag = s.tagCode;
   if (tag === TAG.DTM) {
     const q = s.key(1, 1);
-    const n = s.numeric(1, 2);
     if (doc && (q === K.d36 || q === K.d182)) {
-      const d = dateFromNumber(n, s.numLength, referenceYear, 'other', cache.dates);
+      const d = dateOf(s, referenceYear, 'other');
       if (!d) sink.problem('DATE_INVALID', `"${s.value(1, 2)}" is not a date.`, where(s, 1, 2));
-      else if (q === K.d36) doc.expiryDate = d.date;
-      else doc.issueDate = d.date;
+      else if (q === K.d36) doc.expiryDate = d;
+      else doc.issueDate = d;
       return doc;
     }
     if (q === K.d329) {
-      const d = dateFromNumber(n, s.numLength, referenceYear, 'birth', cache.dates);
+      const d = dateOf(s, referenceYear, 'birth');
       if (!d)
         sink.problem('DATE_INVALID', `"${s.value(1, 2)}" is not a birth date.`, where(s, 1, 2));
-      else t.birthDate = d.date;
+      else t.birthDate = d;
     } else
       sink.problem(
         'DTM_QUALIFIER_UNEXPECTED',

@@ -11,6 +11,8 @@ import type { SegmentScanner } from './segment-scanner.ts';
 
 export interface PnrgovDecodeOptions {
   mode?: DecodeMode;
+  /** Called every few thousand segments with the character offset reached (for progress bars). */
+  onProgress?: (offset: number, total: number) => void;
   zones?: AirportZones;
   /** Secret mixed into card fingerprints (see maskCard). */
   cardSalt?: string;
@@ -164,20 +166,25 @@ export function decodePnrgov(
     return sink.result([]);
   }
   const zones = options.zones ?? defaultAirportZones();
-  const { messages } = readInterchange(text, sink, (ctx) => {
-    if (ctx.header.type.toUpperCase() !== 'PNRGOV') {
-      sink.error(
-        'MESSAGE_TYPE_UNEXPECTED',
-        `UNH names message type "${ctx.header.type}", not PNRGOV.`,
-        {
-          segmentIndex: ctx.header.segmentIndex,
-          segmentTag: 'UNH',
-          element: 2,
-        },
-      );
-      return undefined;
-    }
-    return new PnrgovMessageDecoder(ctx, options, zones);
-  });
+  const { messages } = readInterchange(
+    text,
+    sink,
+    (ctx) => {
+      if (ctx.header.type.toUpperCase() !== 'PNRGOV') {
+        sink.error(
+          'MESSAGE_TYPE_UNEXPECTED',
+          `UNH names message type "${ctx.header.type}", not PNRGOV.`,
+          {
+            segmentIndex: ctx.header.segmentIndex,
+            segmentTag: 'UNH',
+            element: 2,
+          },
+        );
+        return undefined;
+      }
+      return new PnrgovMessageDecoder(ctx, options, zones);
+    },
+    options.onProgress,
+  );
   return sink.result(messages);
 }

@@ -1,0 +1,143 @@
+// Codec throughput on seeded synthetic traffic, with the baselines the issue names measured
+// in the same run: the `edifact` package's event Parser and a bare indexOf segment split.
+// PAXGUARD_BENCH_SCALE=0.1 for a quick run. Single-threaded, so MB/s is per core.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Parser } from 'edifact';
+import { decodePaxlst } from '../src/paxlst-decoder.ts';
+import { decodePnrgov } from '../src/pnrgov-decoder.ts';
+import { createSegmentSplitter } from '../src/segment-splitter.ts';
+import { syntheticPaxlst, syntheticPnrgov, syntheticTravellerBlock } from './synthetic-traffic.ts';
+
+const SCALE = Number(process.env.PAXGUARD_BENCH_SCALE ?? '1') || 1;
+const RUNS = Number(process.env.PAXGUARD_BENCH_RUNS ?? '7');
+const gc = (globalThis as { gc?: () => void }).gc;
+
+/**
+ * Median of RUNS after one warm-up. `ms` is CPU time of this process (user + system, GC
+ * threads included): on a shared machine wall time mostly measures the neighbours, CPU
+ * time is the per-core cost. Wall time is printed beside it.
+ */
+function measure(
+  name: string,
+  fn: () => number,
+): { name: string; ms: number; wallMs: number; count: number } {
+  fn();
+  fn();
+  const cpu: number[] = [];
+  const wall: number[] = [];
+  let count = 0;
+  for (let i = 0; i < RUNS; i++) {
+    gc?.();
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    count = fn();
+    wall.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
+  }
+  const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  return { name, ms: median(cpu), wallMs: median(wall), count };
+}
+
+const mbps = (bytes: number, ms: number) => bytes / 1e6 / (ms / 1000);
+const fmt = (n: number, d = 1) =>
+  n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+
+const paxBytes = 10e6 * SCALE;
+const { text, travellers } = syntheticPaxlst(paxBytes * 1.5, 42);
+console.log(
+  `PAXLST synthetic push: ${fmt(text.length / 1e6, 2)} MB, ${travellers.toLocaleString('en-US')} travellers, seed 42, median of ${RUNS} runs${gc ? ', GC between runs' : ''}`,
+);
+
+const ours = measure('paxguard decodePaxlst → Manifest', () => {
+  const r = decodePaxlst(text);
+  if (!r.ok) throw new Error(JSON.stringify(r.errors.slice(0, 3)));
+  return r.value[0]!.manifest.travellers.length;
+});
+const edifact = measure('edifact Parser, callbacks only', () => {
+  let segments = 0;
+  const p = new Parser();
+  p.on('opensegment', () => segments++);
+  p.on('element', () => {});
+  p.on('component', () => {});
+  p.on('closesegment', () => {});
+  p.write(text);
+  p.end();
+  return segments;
+});
+const split = measure("bare split (indexOf of ')", () => {
+  // The practical ceiling: every segment cut out as a string, nothing else.
+  const segments: string[] = [];
+  let p = 0;
+  for (;;) {
+    const q = text.indexOf("'", p);
+    if (q < 0) break;
+    segments.push(text.slice(p, q));
+    p = q + 1;
+  }
+  return segments.length;
+});
+
+console.log('\n| contender | CPU ms | MB/s (CPU) | travellers/s (CPU) | wall ms | MB/s (wall) |');
+console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+for (const r of [ours, edifact, split]) {
+  console.log(
+    `| ${r.name} | ${fmt(r.ms)} | ${fmt(mbps(text.length, r.ms))} | ${fmt(travellers / (r.ms / 1000), 0)} | ${fmt(r.wallMs)} | ${fmt(mbps(text.length, r.wallMs))} |`,
+  );
+}
+const ourMbps = mbps(text.length, ours.ms);
+const vsEdifact = edifact.ms / ours.ms;
+const vsSplit = split.ms / ours.ms;
+const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
+console.log(`\ntarget ≥ 100 MB/s: ${fmt(ourMbps)} MB/s → ${verdict(ourMbps >= 100)}`);
+console.log(`target ≥ 4× edifact event Parser: ${fmt(vsEdifact, 2)}× → ${verdict(vsEdifact >= 4)}`);
+console.log(`target ≥ 30 % of bare split: ${fmt(vsSplit * 100)} % → ${verdict(vsSplit >= 0.3)}`);
+
+const pnrText = syntheticPnrgov(
+  readFileSync(
+    join(import.meta.dirname, '..', 'test-fixtures', 'gtas', 'pnrgov', 'pnr3.txt'),
+    'utf8',
+  ),
+  3e6 * SCALE,
+);
+const pnr = measure('paxguard decodePnrgov → PnrPush', () => {
+  const r = decodePnrgov(pnrText, { mode: 'lenient' });
+  if (!r.ok) throw new Error(JSON.stringify(r.errors.slice(0, 3)));
+  return r.value[0]!.pnrs.length;
+});
+console.log(
+  `\nPNRGOV synthetic push: ${fmt(pnrText.length / 1e6, 2)} MB, ${pnr.count.toLocaleString('en-US')} PNRs: ${fmt(pnr.ms)} CPU ms, ${fmt(mbps(pnrText.length, pnr.ms))} MB/s, ${fmt(pnr.count / (pnr.ms / 1000), 0)} PNRs/s (wall ${fmt(pnr.wallMs)} ms)`,
+);
+
+// Streamed push: chunks are produced on the fly and never held together.
+const streamBytes = 200e6 * SCALE;
+const block = syntheticTravellerBlock(7);
+const chunkTravellers = Math.max(1, Math.floor(65536 / block.length));
+const chunk = block.repeat(chunkTravellers);
+gc?.();
+const heapBefore = process.memoryUsage().heapUsed;
+let peak = heapBefore;
+let segments = 0;
+let sent = 0;
+let chunks = 0;
+const t0 = performance.now();
+const splitter = createSegmentSplitter();
+segments += splitter.push(
+  "UNB+UNOA:4+DL+PAXGUARD+240301:1800+1'UNH+M1+PAXLST:D:05B:UN:IATA'BGM+745'",
+).length;
+while (sent < streamBytes) {
+  segments += splitter.push(chunk).length;
+  sent += chunk.length;
+  if (++chunks % 64 === 0) peak = Math.max(peak, process.memoryUsage().heapUsed);
+}
+segments += splitter.push("CNT+42:0'UNT+1+M1'UNZ+1+1'").length + splitter.end().segments.length;
+const streamMs = performance.now() - t0;
+gc?.();
+const heapAfter = process.memoryUsage().heapUsed;
+console.log(
+  `\nStreamed PAXLST push through createSegmentSplitter: ${fmt(sent / 1e6, 0)} MB in ${chunks.toLocaleString('en-US')} chunks of ${fmt(chunk.length / 1024, 0)} KiB, ${segments.toLocaleString('en-US')} segments, ${fmt(mbps(sent, streamMs))} MB/s`,
+);
+console.log(
+  `heap before ${fmt(heapBefore / 1e6)} MB, peak sampled ${fmt(peak / 1e6)} MB, after ${fmt(heapAfter / 1e6)} MB (flat if peak − before stays near one chunk)`,
+);
