@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { completeFeatures } from './feature-catalogue.ts';
 import type { TravellerFeatures } from './feature-catalogue.ts';
-import { backtest } from './profile-backtest.ts';
+import { backtest, backtestProfile } from './profile-backtest.ts';
 import type { HistoryRecord } from './profile-backtest.ts';
 import { compileProfile } from './profile-compiler.ts';
 
@@ -93,5 +93,18 @@ describe('backtest', () => {
     // Hits are i divisible by 6: 0, 6, …, 96 → 17 travellers.
     expect(r.flaggedTravellers).toBe(17);
     expect(r.flights).toBe(7);
+  });
+
+  it('back-tests a draft document directly, and refuses an invalid one', () => {
+    const r = backtestProfile(compiled.profile, history);
+    expect(r.ok && r.value.flaggedTravellers).toBe(3);
+    const bad = backtestProfile(
+      {
+        ...compiled.profile,
+        rules: [{ id: 'x', weight: 1, when: { field: 'religion', exists: true } }],
+      },
+      history,
+    );
+    expect(bad.ok ? '' : bad.issues[0]?.code).toBe('FORBIDDEN_ATTRIBUTE');
   });
 });

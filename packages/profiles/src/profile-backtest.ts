@@ -2,7 +2,9 @@
 // live, so a supervisor sees its reach and its reasons before approving it.
 import { toFeatureVector } from './feature-catalogue.ts';
 import type { TravellerFeatures } from './feature-catalogue.ts';
+import { compileProfile } from './profile-compiler.ts';
 import type { CompiledProfile, FiredRule } from './profile-compiler.ts';
+import type { ProfileResult } from './profile-issues.ts';
 
 export interface HistoryRecord {
   readonly flightKey: string;
@@ -116,4 +118,15 @@ export function backtest(
       .sort((a, b) => b.fired - a.fired || a.ruleId.localeCompare(b.ruleId)),
     sample,
   };
+}
+
+/** Back-test straight from a profile document (text or object, any status, drafts included). */
+export function backtestProfile(
+  input: unknown,
+  history: Iterable<HistoryRecord>,
+  options: BacktestOptions = {},
+): ProfileResult<BacktestReport> {
+  const compiled = compileProfile(input);
+  if (!compiled.ok) return compiled;
+  return { ok: true, value: backtest(compiled.value, history, options) };
 }
