@@ -20,6 +20,8 @@ export interface DocumentContext {
   /** Intended departure day, or null. */
   departure: number | null;
   crew: boolean;
+  /** Airside transit where the destination allows it: entry validity minimums do not apply. */
+  airsideTransit: boolean;
   destination: string;
   lostStolen: LostStolenLookup | undefined;
 }
@@ -255,7 +257,7 @@ export function checkValidity(
     return;
   }
   // A State admits its own nationals whatever the remaining validity (ICCPR Art. 12(4)).
-  if (holder.country === null || holder.country === c.destination) return;
+  if (holder.country === null || holder.country === c.destination || c.airsideTransit) return;
   for (const r of c.profile.validity) {
     if (!ruleInForce(r, c.arrival) || !selects(r.holders, holder.country, holder.matrix)) continue;
     const rule = r.rule;

@@ -344,6 +344,17 @@ const cases: Case[] = [
     codes: [],
   },
   {
+    name: 'airside transit: Schengen validity minimums do not apply, expiry still does',
+    traveller: traveller({
+      role: 'transit-passenger',
+      nationality: 'USA',
+      documents: [passport({ number: '567890123', issuingState: 'USA', expiryDate: '2025-07-01' })],
+    }),
+    journey: j('FRA', { transit: true }),
+    decision: 'ok',
+    codes: [],
+  },
+  {
     name: 'transit through the United States needs a visa (no airside transit)',
     traveller: traveller({
       role: 'transit-passenger',

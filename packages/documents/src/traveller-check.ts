@@ -14,7 +14,12 @@ import {
 import type { Journey } from './journey.ts';
 import type { LostStolenLookup } from './lost-stolen-index.ts';
 import { reason } from './reason-builder.ts';
-import { versionFor, type DestinationProfile, type EntryReference } from './reference-data.ts';
+import {
+  ruleInForce,
+  versionFor,
+  type DestinationProfile,
+  type EntryReference,
+} from './reference-data.ts';
 import { lookupStateCode } from './state-codes.ts';
 import type { TravelAuthorisationLookup } from './travel-authorisation-registry.ts';
 import type { DocumentVerdict, Reason } from './verdict-types.ts';
@@ -64,6 +69,11 @@ function verdictOf(
     documentIndex,
     nationality,
   };
+}
+
+function airsideAllowed(profile: DestinationProfile, day: number): boolean {
+  for (const r of profile.transit) if (ruleInForce(r, day)) return r.rule.airsideWithoutVisa;
+  return false;
 }
 
 function countFails(rs: readonly Reason[]): number {
@@ -177,6 +187,7 @@ function check({ traveller, journey }: CheckInput, ctx: CheckContext): DocumentV
     arrival,
     departure,
     crew,
+    airsideTransit: transit && airsideAllowed(profile, arrival),
     destination,
     lostStolen: ctx.lostStolen,
   };
