@@ -311,3 +311,12 @@ export function checkCondition(
   }
   return checkLeaf(raw, path, report);
 }
+
+/** Every catalogue field a condition mentions. */
+export function conditionFields(c: Condition, out = new Set<FeatureName>()): Set<FeatureName> {
+  if ('all' in c) c.all.forEach((x) => conditionFields(x, out));
+  else if ('any' in c) c.any.forEach((x) => conditionFields(x, out));
+  else if ('not' in c) conditionFields(c.not, out);
+  else out.add(c.field);
+  return out;
+}

@@ -11,6 +11,7 @@ export type ProfileIssueCode =
   | 'TYPE_MISMATCH'
   | 'BAD_OPERATOR'
   | 'EMPTY_WINDOW'
+  | 'ORIGIN_ONLY'
   | 'WINDOW_ENDED'
   | 'MISSING_APPROVAL'
   | 'MISSING_APPROVER'

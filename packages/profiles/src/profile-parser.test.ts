@@ -256,6 +256,48 @@ describe('precise errors', () => {
     );
   });
 
+  it('refuses a profile that reaches its threshold on nationality alone', () => {
+    const p = {
+      ...(leaf({ field: 'documentNationality', in: ['UTO'] }) as object),
+      threshold: 10,
+      rules: [
+        { id: 'nat', weight: 10, when: { field: 'documentNationality', in: ['UTO'] } },
+        {
+          id: 'res',
+          weight: 5,
+          when: { not: { field: 'residenceCountry', op: '=', value: 'UTO' } },
+        },
+        { id: 'cash', weight: 10, when: { field: 'paidInCash', op: '=', value: true } },
+      ],
+    };
+    expect(issuesOf(p)).toContainEqual(
+      expect.objectContaining({
+        code: 'ORIGIN_ONLY',
+        path: 'threshold',
+        message: expect.stringMatching(/nat, res/),
+      }),
+    );
+    // With a behavioural indicator needed to reach the threshold it is accepted.
+    expect(parseProfile({ ...p, threshold: 20 }).ok).toBe(true);
+    const mixed = {
+      ...p,
+      threshold: 10,
+      rules: [
+        {
+          id: 'both',
+          weight: 10,
+          when: {
+            all: [
+              { field: 'documentNationality', in: ['UTO'] },
+              { field: 'oneWay', op: '=', value: true },
+            ],
+          },
+        },
+      ],
+    };
+    expect(parseProfile(mixed).ok).toBe(true);
+  });
+
   it('refuses duplicate rule ids and unknown top-level keys', () => {
     const p = leaf({ field: 'origin', exists: true }) as { rules: unknown[] };
     const twice = { ...p, rules: [p.rules[0], p.rules[0]] };

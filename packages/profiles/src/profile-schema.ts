@@ -2,7 +2,9 @@
 // effective window, four-eyes approval, weighted rules over the feature catalogue.
 import { z } from 'zod';
 import { checkCondition } from './condition-checker.ts';
+import { conditionFields } from './condition-checker.ts';
 import type { Condition } from './condition-checker.ts';
+import type { FeatureName } from './feature-catalogue.ts';
 import { parsePath } from './profile-issues.ts';
 
 export const ProfileStatus = z.enum(['draft', 'pending-approval', 'active', 'retired']);
@@ -43,6 +45,12 @@ export const Approval = z.strictObject({
 });
 export type Approval = z.infer<typeof Approval>;
 
+const ORIGIN_FIELDS: ReadonlySet<FeatureName> = new Set([
+  'documentNationality',
+  'residenceCountry',
+  'documentIssuingState',
+]);
+
 export const Profile = z
   .strictObject({
     id: z
@@ -59,6 +67,19 @@ export const Profile = z
     rules: z.array(ProfileRule).min(1, 'a profile needs at least one rule'),
   })
   .superRefine((p, ctx) => {
+    // Where a person is from is not a risk indicator by itself (C-817/19: criteria must be
+    // non-discriminatory): rules on document origin alone may not reach the threshold.
+    const originOnly = p.rules.filter((r) =>
+      [...conditionFields(r.when)].every((f) => ORIGIN_FIELDS.has(f)),
+    );
+    const originWeight = originOnly.reduce((s, r) => s + r.weight, 0);
+    if (originOnly.length > 0 && originWeight >= p.threshold)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['threshold'],
+        message: `rules on nationality, residence or issuing State alone (${originOnly.map((r) => r.id).join(', ')}) reach the threshold ${p.threshold}: a profile needs behavioural indicators (CJEU C-817/19, non-discriminatory criteria)`,
+        params: { code: 'ORIGIN_ONLY' },
+      });
     const seen = new Set<string>();
     p.rules.forEach((r, i) => {
       if (seen.has(r.id))
