@@ -1,8 +1,7 @@
 // Query side of the index: expand each query token to listed phonetic keys within one
-// edit, probe key-pair blocks for candidate entries, then align names token by token.
+// edit (or by prefix when an MRZ cut it), probe key-pair blocks, then align names.
 import type { EntryRecord, IndexStore } from './index-store.ts';
-import { isParticle, type NormalisedName } from './name-normaliser.ts';
-import { pairKey } from './pair-postings.ts';
+import { isParticle, joinedVariants, type NormalisedName } from './name-normaliser.ts';
 import {
   alignNames,
   tokenSimilarity,
@@ -11,9 +10,12 @@ import {
   type WeightedToken,
 } from './token-matcher.ts';
 import type { SkeletonNeighbour } from './token-vocabulary.ts';
+import type { DateWindow } from './pair-postings.ts';
 
 const PARTICLE_WEIGHT = 0.1;
 const INITIAL_WEIGHT = 0.3;
+/** Two misspelt tokens at once: only probed when the neighbour sets are small. */
+const MAX_DOUBLE_FUZZY_PROBES = 64;
 
 export interface QueryName {
   norm: NormalisedName;
@@ -22,78 +24,102 @@ export interface QueryName {
   cache: Map<number, TokenSim>[];
 }
 
-function weighted(
-  store: IndexStore,
-  text: string,
-  skeleton: string,
-  id: number | undefined,
-): WeightedToken {
-  const particle = isParticle(text);
-  const initial = text.length === 1;
-  const base = store.vocab.weight(id);
-  return {
-    text,
-    skeleton,
-    weight: particle ? PARTICLE_WEIGHT : initial ? INITIAL_WEIGHT : base,
-    minor: particle || initial,
-  };
-}
+export class QueryContext {
+  readonly names: QueryName[];
+  private readonly listedTokens = new Map<number, WeightedToken>();
 
-export function prepareQueryName(store: IndexStore, norm: NormalisedName): QueryName {
-  return {
-    norm,
-    tokens: norm.tokens.map((t) =>
-      weighted(store, t.text, t.skeleton, store.vocab.tokenId(t.text)),
-    ),
-    cache: norm.tokens.map(() => new Map<number, TokenSim>()),
-  };
-}
-
-/** Adds to `out` every live entry with a name sharing two keys (one may be one edit off). */
-export function findCandidates(store: IndexStore, qn: QueryName, out: Set<number>): void {
-  const major = qn.norm.tokens.filter((t) => !t.particle && !t.initial);
-  const expansions: SkeletonNeighbour[][] = major.map((t) => store.vocab.neighbours(t.skeleton));
-  const keys = new Set<number>();
-  for (let i = 0; i < expansions.length; i++) {
-    const ei = expansions[i] ?? [];
-    for (const a of ei) if (a.distance === 0) keys.add(pairKey(a.skelId, a.skelId));
-    if (expansions.length === 1) for (const a of ei) keys.add(pairKey(a.skelId, a.skelId));
-    for (let j = i + 1; j < expansions.length; j++)
-      for (const a of ei)
-        for (const b of expansions[j] ?? [])
-          if (a.distance + b.distance <= 1) keys.add(pairKey(a.skelId, b.skelId));
+  constructor(
+    private readonly store: IndexStore,
+    names: readonly NormalisedName[],
+  ) {
+    const all = names.flatMap((n) => [n, ...joinedVariants(n)]);
+    this.names = all.map((norm) => ({
+      norm,
+      tokens: norm.tokens.map((t) =>
+        this.weighted(t.text, t.skeleton, store.vocab.tokenId(t.text)),
+      ),
+      cache: norm.tokens.map(() => new Map<number, TokenSim>()),
+    }));
   }
+
+  private weighted(text: string, skeleton: string, id: number | undefined): WeightedToken {
+    const particle = isParticle(text);
+    const initial = text.length === 1;
+    return {
+      text,
+      skeleton,
+      weight: particle ? PARTICLE_WEIGHT : initial ? INITIAL_WEIGHT : this.store.vocab.weight(id),
+      minor: particle || initial,
+    };
+  }
+
+  listed(id: number): WeightedToken {
+    let t = this.listedTokens.get(id);
+    if (!t) {
+      const v = this.store.vocab;
+      t = this.weighted(v.texts[id] ?? '', v.skels[v.tokenSkel[id] ?? 0] ?? '', id);
+      this.listedTokens.set(id, t);
+    }
+    return t;
+  }
+}
+
+/**
+ * Adds to `out` every live entry with a name sharing two keys (misspelt or cut) whose
+ * birth date can agree with the window: a disagreeing date caps the score (0.55) below
+ * every permitted threshold, so those namesakes are never read.
+ */
+export function findCandidates(
+  store: IndexStore,
+  qn: QueryName,
+  window: DateWindow | undefined,
+  out: Set<number>,
+): void {
+  const toks = qn.norm.tokens.filter((t) => !t.initial);
+  const lastMajor = toks.length - 1;
+  const expansions: SkeletonNeighbour[][] = toks.map((t, i) => {
+    const near = store.vocab.neighbours(t.skeleton);
+    if (!qn.norm.mrz || i !== lastMajor) return near;
+    return near.concat(store.vocab.prefixNeighbours(t.text));
+  });
   const visit = (ref: number) => {
     const recIdx = store.nameRecord[ref] ?? -1;
     if (store.records[recIdx]?.alive) out.add(recIdx);
   };
-  for (const k of keys) store.postings.forEach(k, visit);
+  const postings = store.postings;
+  for (let i = 0; i < expansions.length; i++) {
+    const ei = expansions[i] ?? [];
+    for (const a of ei)
+      if (a.distance === 0 || expansions.length === 1)
+        postings.probe(a.skelId, a.skelId, window, visit);
+    for (let j = i + 1; j < expansions.length; j++) {
+      const ej = expansions[j] ?? [];
+      const budget = ei.length * ej.length <= MAX_DOUBLE_FUZZY_PROBES ? 2 : 1;
+      for (const a of ei)
+        for (const b of ej)
+          if (a.distance + b.distance <= budget) postings.probe(a.skelId, b.skelId, window, visit);
+    }
+  }
 }
 
 export interface BestName {
   agreement: NameAgreement;
-  listedIndex: number;
-  queryIndex: number;
+  /** Index into the entry's `names` of the listed name that agreed best. */
+  listedSource: number;
+  queryName: QueryName;
 }
 
 /** The best-agreeing pair of (query name, listed name) for one entry. */
 export function bestNameAgreement(
   store: IndexStore,
   rec: EntryRecord,
-  queryNames: readonly QueryName[],
+  ctx: QueryContext,
 ): BestName | undefined {
   let best: BestName | undefined;
-  for (let r = 0; r < rec.nameCount; r++) {
-    const ids = store.nameTokensOf(rec.firstName + r);
-    const listed = ids.map((id) =>
-      weighted(
-        store,
-        store.vocab.texts[id] ?? '',
-        store.vocab.skels[store.vocab.tokenSkel[id] ?? 0] ?? '',
-        id,
-      ),
-    );
-    queryNames.forEach((qn, qIdx) => {
+  for (let r = rec.firstName; r < rec.firstName + rec.nameCount; r++) {
+    const ids = store.nameTokensOf(r);
+    const listed = ids.map((id) => ctx.listed(id));
+    for (const qn of ctx.names) {
       const agreement = alignNames(qn.tokens, listed, (qi, li) => {
         const id = ids[li] ?? -1;
         const cache = qn.cache[qi];
@@ -101,16 +127,17 @@ export function bestNameAgreement(
         if (hit) return hit;
         const q = qn.tokens[qi];
         const l = listed[li];
+        const cut = qn.norm.mrz && qi === qn.tokens.length - 1;
         const s =
           q && l
-            ? tokenSimilarity(q.text, q.skeleton, l.text, l.skeleton)
+            ? tokenSimilarity(q.text, q.skeleton, l.text, l.skeleton, cut)
             : { sim: 0, reason: 'spelling' as const };
         cache?.set(id, s);
         return s;
       });
       if (!best || agreement.score > best.agreement.score)
-        best = { agreement, listedIndex: r, queryIndex: qIdx };
-    });
+        best = { agreement, listedSource: store.nameSource[r] ?? 0, queryName: qn };
+    }
   }
   return best;
 }

@@ -28,7 +28,8 @@ export interface HitExplanation {
 
 export interface ScoredEntry {
   score: number;
-  explanation: HitExplanation;
+  /** Built only when asked: most candidates never become hits. */
+  explain(): HitExplanation;
 }
 
 const NATIONALITY_DIFFERS = 0.95;
@@ -44,7 +45,16 @@ export function scoreEntry(
   const bd = matchBirthDate(query.birthDate, dates);
   const nat = nationalityAgreement(query.nationality, entry.nationalities);
   let score = 0;
-  if (name) score = name.score * bd.factor * (nat.rule === 'differs' ? NATIONALITY_DIFFERS : 1);
+  if (name) {
+    // Without a date to compare, a partial or merely similar name is not enough.
+    const nameScore =
+      bd.rule === 'not-compared' &&
+      (name.unmatchedMajor > 0 ||
+        name.pairs.some((p) => p.reason !== 'exact' && p.reason !== 'phonetic'))
+        ? Math.min(name.score, 0.85)
+        : name.score;
+    score = nameScore * bd.factor * (nat.rule === 'differs' ? NATIONALITY_DIFFERS : 1);
+  }
   if (document) {
     let docScore: number;
     if (kind === 'documents') docScore = document.how === 'exact' ? 1 : 0.95;
@@ -53,6 +63,16 @@ export function scoreEntry(
     score = Math.max(score, docScore);
   }
   score = Math.min(1, Math.max(0, score));
+  return { score, explain: () => explanation(query, name, document, bd, nat) };
+}
+
+function explanation(
+  query: WatchlistQuery,
+  name: (NameAgreement & { listedName: string; queryName: string }) | undefined,
+  document: DocumentAgreement | undefined,
+  bd: BirthDateAgreement,
+  nat: HitExplanation['nationality'],
+): HitExplanation {
   const bdText = describeBirthDate(bd, query.birthDate);
   const docText = document
     ? `document ${document.traveller} ${document.how === 'exact' ? 'equals' : 'equals after folding confusable characters (0/O, 1/I, 5/S, 8/B)'} listed ${document.listed}${document.issuingStateConflict ? ', but the issuing state differs' : ''}`
@@ -62,14 +82,11 @@ export function scoreEntry(
   if (docText) parts.push(docText);
   parts.push(bdText, nat.text);
   return {
-    score,
-    explanation: {
-      summary: parts.join('; '),
-      ...(name ? { name } : {}),
-      birthDate: { ...bd, text: bdText },
-      nationality: nat,
-      ...(document && docText ? { document: { ...document, text: docText } } : {}),
-    },
+    summary: parts.join('; '),
+    ...(name ? { name } : {}),
+    birthDate: { ...bd, text: bdText },
+    nationality: nat,
+    ...(document && docText ? { document: { ...document, text: docText } } : {}),
   };
 }
 

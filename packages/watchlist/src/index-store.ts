@@ -1,8 +1,8 @@
 // The index's storage: entries, their names as token ids, the vocabulary, the key-pair
 // blocks and the document-number map, with incremental add and tombstone removal.
 import { documentKey } from './document-number.ts';
-import { normaliseName } from './name-normaliser.ts';
-import { pairKey, PairPostings } from './pair-postings.ts';
+import { joinedVariants, normaliseName, type NormalisedName } from './name-normaliser.ts';
+import { ANY_DATE, packDate, pairKey, PairPostings } from './pair-postings.ts';
 import { parsePartialDate, type PartialDate } from './partial-date.ts';
 import { TokenVocabulary } from './token-vocabulary.ts';
 import type { WatchlistEntry } from './watchlist-schema.ts';
@@ -32,6 +32,10 @@ export class IndexStore {
   readonly records: EntryRecord[] = [];
   readonly byKey = new Map<string, number>();
   readonly nameRecord: number[] = [];
+  /** Packed birth date of the name's entry, ANY_DATE when unknown or several. */
+  readonly nameDate: number[] = [];
+  /** Which of the entry's listed names a stored name came from (variants share it). */
+  readonly nameSource: number[] = [];
   readonly nameTokStart: number[] = [];
   readonly nameTokens: number[] = [];
   readonly docs = new Map<string, number[]>();
@@ -46,7 +50,7 @@ export class IndexStore {
   endBulk(): void {
     const p = this.pending;
     this.pending = undefined;
-    if (p) this.postings.build(p.keys, p.refs, p.count);
+    if (p) this.postings.build(p.keys, p.refs, p.count, (ref) => this.nameDate[ref] ?? ANY_DATE);
   }
 
   private file(key: number, ref: number): void {
@@ -80,32 +84,11 @@ export class IndexStore {
     };
     this.records.push(rec);
     this.byKey.set(recordKey(this.lists[list]?.id ?? '', entry.id), recIdx);
-    for (const n of entry.names) {
+    entry.names.forEach((n, source) => {
       const norm = normaliseName(n);
-      if (norm.tokens.length === 0) continue;
-      const ref = this.nameRecord.length;
-      this.nameRecord.push(recIdx);
-      this.nameTokStart.push(this.nameTokens.length);
-      const seen = new Set<number>();
-      const major: number[] = [];
-      for (const t of norm.tokens) {
-        const id = this.vocab.intern(t);
-        this.nameTokens.push(id);
-        if (!seen.has(id)) {
-          seen.add(id);
-          this.vocab.df[id] = (this.vocab.df[id] ?? 0) + 1;
-        }
-        const skel = this.vocab.tokenSkel[id] ?? 0;
-        if (!t.particle && !t.initial && !major.includes(skel) && major.length < 6)
-          major.push(skel);
-      }
-      this.vocab.liveNames++;
-      rec.nameCount++;
-      if (major.length === 1) this.file(pairKey(major[0] ?? 0, major[0] ?? 0), ref);
-      for (let i = 0; i < major.length; i++)
-        for (let j = i + 1; j < major.length; j++)
-          this.file(pairKey(major[i] ?? 0, major[j] ?? 0), ref);
-    }
+      if (norm.tokens.length === 0) return;
+      for (const v of [norm, ...joinedVariants(norm)]) this.addName(v, recIdx, source, rec);
+    });
     for (const d of entry.documents) {
       const key = documentKey(d.number);
       if (!key) continue;
@@ -115,6 +98,33 @@ export class IndexStore {
       else this.docs.set(key, [recIdx]);
     }
     this.liveEntries++;
+  }
+
+  private addName(norm: NormalisedName, recIdx: number, source: number, rec: EntryRecord): void {
+    const ref = this.nameRecord.length;
+    this.nameRecord.push(recIdx);
+    this.nameSource.push(source);
+    const d = rec.dates.length === 1 ? rec.dates[0] : undefined;
+    this.nameDate.push(d ? packDate(d.year, d.month, d.day) : ANY_DATE);
+    this.nameTokStart.push(this.nameTokens.length);
+    const seen = new Set<number>();
+    const major: number[] = [];
+    for (const t of norm.tokens) {
+      const id = this.vocab.intern(t);
+      this.nameTokens.push(id);
+      if (!seen.has(id)) {
+        seen.add(id);
+        this.vocab.df[id] = (this.vocab.df[id] ?? 0) + 1;
+      }
+      const skel = this.vocab.tokenSkel[id] ?? 0;
+      if (!t.particle && !t.initial && !major.includes(skel) && major.length < 6) major.push(skel);
+    }
+    this.vocab.liveNames++;
+    rec.nameCount++;
+    if (major.length === 1) this.file(pairKey(major[0] ?? 0, major[0] ?? 0), ref);
+    for (let i = 0; i < major.length; i++)
+      for (let j = i + 1; j < major.length; j++)
+        this.file(pairKey(major[i] ?? 0, major[j] ?? 0), ref);
   }
 
   kill(recIdx: number): void {

@@ -19,6 +19,8 @@ export interface NormalisedName {
   display: string;
   /** Digits were read as letters (OCR/MRZ repair happened). */
   ocrRepaired: boolean;
+  /** Written with MRZ `<` fillers or OCR digits: the last token may be cut short. */
+  mrz: boolean;
 }
 
 export type NameInput = string | { surname: string; given: readonly string[] };
@@ -148,5 +150,34 @@ export function normaliseName(name: NameInput): NormalisedName {
     .replace(/\s+/g, ' ')
     .replace(/^, |, $/g, '')
     .trim();
-  return { tokens, display, ocrRepaired };
+  return { tokens, display, ocrRepaired, mrz: ocrRepaired || toText(name).includes('<') };
+}
+
+/** A pinyin or Wade-Giles syllable: initial, vowel cluster, optional final N/NG/R. */
+const SYLLABLE = /^(ZH|CH|SH|HS|TS|[BPMFDTNLGKHJQXRZCSYW])?[AEIOUV]{1,3}(NG|N|R)?$/;
+
+/**
+ * Chinese and Vietnamese given names are written joined, hyphenated or apart (XIAOMING,
+ * XIAO-MING, XIAO MING): the variants with one pair of short adjacent tokens joined.
+ */
+export function joinedVariants(name: NormalisedName): NormalisedName[] {
+  const out: NormalisedName[] = [];
+  const t = name.tokens;
+  for (let i = 0; i + 1 < t.length && out.length < 2; i++) {
+    const a = t[i];
+    const b = t[i + 1];
+    if (!a || !b || a.particle || b.particle || !SYLLABLE.test(a.text) || !SYLLABLE.test(b.text))
+      continue;
+    if (a.text.length + b.text.length > 10) continue;
+    const text = a.text + b.text;
+    const joined: NameToken = {
+      text,
+      skeleton: skeletonKey(text),
+      particle: false,
+      initial: false,
+    };
+    const tokens = [...t.slice(0, i), joined, ...t.slice(i + 2)];
+    out.push({ ...name, tokens, display: tokens.map((x) => x.text).join(' ') });
+  }
+  return out;
 }

@@ -4,33 +4,41 @@
 /** Letter groups that different romanisations use for one sound, longest first. */
 const GROUPS: [RegExp, string][] = [
   [/SHCH|TSCH|SCH|TCH|TSH|DZH/g, '§'],
-  [/^X/, 'S'],
+  // Wade-Giles HS and pinyin X are one sound; X elsewhere is KS.
+  [/^HS|^X/, '§'],
   [/X/g, 'KS'],
-  [/DJ|DZ|J/g, 'J'],
-  [/CH|SH|ZH|CZ|SZ|TS|TZ/g, 'S'],
-  [/C(?=[EIY])/g, 'S'],
+  // German-scheme Cyrillic writes the soft vowels JA/JO/JU/JE: a J before a vowel is Y.
+  [/DJ|DZ/g, '§'],
+  [/J(?=[AEIOU])/g, 'Y'],
+  [/J/g, '§'],
+  [/CH|SH|ZH|CZ|SZ|TS|TZ/g, '§'],
+  [/C(?=[EIY])/g, '§'],
   [/CK|C|Q/g, 'K'],
   [/KH/g, 'H'],
   [/PH|V|W/g, 'F'],
-  [/([BDGJT])H/g, '$1'],
-  [/Z/g, 'S'],
+  [/([BDGT])H/g, '$1'],
+  [/Z/g, '§'],
 ];
 
+const VOWELS = 'AEIOUY';
+
 /**
- * The key: initial vowel (or Y before a vowel) becomes A, later vowels, Y and a final H
- * drop, sound groups merge, doubled letters collapse.
+ * The key: an initial vowel (or Y/J before a vowel: Yuri, Jurij, Iurii) becomes A, later
+ * vowels and a final H drop, sound groups merge, letters doubled in the spelling collapse.
  */
 export function skeletonKey(token: string): string {
   if (token.length === 0) return '';
   // Final H is silent or a ta marbuta in every source script (Abdullah/Abdulla, Taha).
   let s = (token.length > 2 ? token.replace(/H$/, '') : token).replace(/IJ$/, 'I');
+  const initialVowel = /^[AEIOU]|^[YJ](?=[AEIOU])/.test(s);
+  if (initialVowel) s = 'A' + s.slice(1);
   for (const [re, to] of GROUPS) s = s.replace(re, to);
-  s = s.replace(/§/g, 'S');
-  let out = /^[AEIOU]|^Y(?=[AEIOU])/.test(s) ? 'A' : (s[0] ?? '');
+  let out = initialVowel ? 'A' : s[0] === '§' ? 'S' : (s[0] ?? '');
+  let prev = s[0] ?? '';
   for (let i = 1; i < s.length; i++) {
     const c = s[i] ?? '';
-    if ('AEIOUY'.includes(c)) continue;
-    if (c !== out[out.length - 1]) out += c;
+    if (c !== prev && !VOWELS.includes(c)) out += c === '§' ? 'S' : c;
+    prev = c;
   }
   return out;
 }

@@ -13,29 +13,60 @@ export interface TokenSim {
 export const TOKEN_MATCH_FLOOR = 0.84;
 const NONE: TokenSim = { sim: 0, reason: 'spelling' };
 
-export function tokenSimilarity(q: string, qSkel: string, e: string, eSkel: string): TokenSim {
+/** ABD/ABU compounds share a prefix that proves nothing: compare what follows it. */
+const COMPOUND = /^(ABD|ABU)(?=[A-Z]{3})/;
+
+export function tokenSimilarity(
+  q: string,
+  qSkel: string,
+  e: string,
+  eSkel: string,
+  mayBeCut = false,
+): TokenSim {
   if (q === e) return { sim: 1, reason: 'exact' };
   if (q.length === 1 || e.length === 1)
     return q[0] === e[0] ? { sim: 0.8, reason: 'initial' } : NONE;
-  let best: TokenSim = { sim: jaroWinkler(q, e), reason: 'spelling' };
-  if (qSkel === eSkel) {
-    const s = qSkel.length >= 3 ? 0.93 : 0.88;
+  const cq = COMPOUND.exec(q)?.[1];
+  if (cq && cq === COMPOUND.exec(e)?.[1]) {
+    const rest = tokenSimilarity(q.slice(3), qSkel.slice(3), e.slice(3), eSkel.slice(3), mayBeCut);
+    return rest.reason === 'exact' ? { sim: 0.97, reason: 'spelling' } : rest;
+  }
+  if (mayBeCut && q.length >= 3 && e.startsWith(q)) return { sim: 0.9, reason: 'truncated' };
+  const jw = jaroWinkler(q, e);
+  let best: TokenSim = { sim: jw, reason: 'spelling' };
+  // Short names: one edit is a typo, though Jaro-Winkler scores it low.
+  if (
+    jw < 0.86 &&
+    q.length >= 3 &&
+    e.length >= 3 &&
+    Math.max(q.length, e.length) <= 5 &&
+    boundedEditDistance(q, e, 1) <= 1
+  )
+    best = { sim: 0.86, reason: 'spelling' };
+  // The same key counts when the spellings are not far apart (XIAOYING ≠ SONG); a
+  // two-letter key only for the initial-vowel names (Yuri, Iurii, Jurij).
+  if (qSkel === eSkel && jw >= 0.65 && (qSkel.length >= 3 || qSkel[0] === 'A')) {
+    const s = qSkel.length >= 3 ? 0.93 : 0.86;
     if (s > best.sim) best = { sim: s, reason: 'phonetic' };
   } else if (
     best.sim < 0.88 &&
+    jw >= 0.75 &&
     qSkel.length >= 4 &&
     eSkel.length >= 4 &&
     boundedEditDistance(qSkel, eSkel, 1) <= 1 &&
     q[0] === e[0]
   )
     best = { sim: 0.86, reason: 'phonetic' };
+  // A much shorter token with vowels is another name (TING ≠ TINGHUI), unless cut by an
+  // MRZ; vowel-less tokens come from abjad scripts (MHMD = MUHAMMAD).
+  const shorter = q.length <= e.length ? q : e;
+  const longer = q.length <= e.length ? e : q;
   if (
-    best.sim < 0.9 &&
-    q.length >= 3 &&
-    (e.startsWith(q) || q.startsWith(e)) &&
-    Math.min(q.length, e.length) >= 3
+    shorter.length / longer.length < 0.75 &&
+    /[AEIOUY]/.test(shorter) &&
+    best.sim >= TOKEN_MATCH_FLOOR
   )
-    best = { sim: 0.9, reason: 'truncated' };
+    best = { sim: Math.min(best.sim, TOKEN_MATCH_FLOOR - 0.04), reason: best.reason };
   return best;
 }
 
@@ -51,6 +82,8 @@ export interface NameAgreement {
   pairs: AlignedToken[];
   unmatchedQuery: string[];
   unmatchedListed: string[];
+  /** Unmatched tokens that are neither particles nor initials, both sides together. */
+  unmatchedMajor: number;
 }
 
 export interface WeightedToken {
@@ -98,10 +131,12 @@ export function alignNames(
     pairs.push({ query: q.text, listed: l.text, sim: c.s.sim, reason: c.s.reason });
   }
   let restQ = 0;
+  let unmatchedMajor = 0;
   const unmatchedQuery: string[] = [];
   query.forEach((q, i) => {
     if (usedQ[i]) return;
     restQ += q.weight;
+    if (!q.minor) unmatchedMajor++;
     unmatchedQuery.push(q.text);
   });
   let restL = 0;
@@ -109,6 +144,7 @@ export function alignNames(
   listed.forEach((l, i) => {
     if (usedL[i]) return;
     restL += l.weight;
+    if (!l.minor) unmatchedMajor++;
     unmatchedListed.push(l.text);
   });
   const cq = matchedW + restQ > 0 ? matched / (matchedW + restQ) : 0;
@@ -118,5 +154,5 @@ export function alignNames(
   const majorL = listed.filter((t) => !t.minor).length;
   // One shared token proves little unless one of the names has only one.
   if (majorMatches < 2 && Math.min(majorQ, majorL) >= 2) score = Math.min(score, 0.5);
-  return { score, pairs, unmatchedQuery, unmatchedListed };
+  return { score, pairs, unmatchedQuery, unmatchedListed, unmatchedMajor };
 }

@@ -22,6 +22,9 @@ export class TokenVocabulary {
   readonly skels: string[] = [];
   private readonly deletions = new Map<string, number[]>();
   liveNames = 0;
+  private sorted: number[] | undefined;
+  /** Neighbour lists by key; emptied whenever a new key could join one. */
+  private readonly neighbourCache = new Map<string, SkeletonNeighbour[]>();
 
   intern(token: NameToken): number {
     const known = this.tokenIds.get(token.text);
@@ -47,6 +50,7 @@ export class TokenVocabulary {
     if (known !== undefined) return known;
     const id = this.skels.length;
     this.skelIds.set(skel, id);
+    this.neighbourCache.clear();
     this.skels.push(skel);
     if (skel.length >= MIN_FUZZY_LENGTH)
       for (const d of deletionsOf(skel)) {
@@ -59,6 +63,15 @@ export class TokenVocabulary {
 
   /** Keys within one edit of `skel` that some listed token has. */
   neighbours(skel: string): SkeletonNeighbour[] {
+    const cached = this.neighbourCache.get(skel);
+    if (cached) return cached;
+    const out = this.computeNeighbours(skel);
+    if (this.neighbourCache.size > 200_000) this.neighbourCache.clear();
+    this.neighbourCache.set(skel, out);
+    return out;
+  }
+
+  private computeNeighbours(skel: string): SkeletonNeighbour[] {
     const out: SkeletonNeighbour[] = [];
     const seen = new Set<number>();
     const add = (id: number | undefined, distance: 0 | 1) => {
@@ -71,8 +84,37 @@ export class TokenVocabulary {
     for (const id of this.deletions.get(skel) ?? []) add(id, 1);
     for (const d of deletionsOf(skel)) {
       const shorter = this.skelIds.get(d);
-      if (shorter !== undefined && d.length >= MIN_FUZZY_LENGTH) add(shorter, 1);
+      if (shorter !== undefined && d.length >= MIN_FUZZY_LENGTH - 1) add(shorter, 1);
       for (const id of this.deletions.get(d) ?? []) add(id, 1);
+    }
+    return out;
+  }
+
+  /** Keys of listed tokens that start with `prefix` (a truncated MRZ name), at most `limit`. */
+  prefixNeighbours(prefix: string, limit = MAX_NEIGHBOURS): SkeletonNeighbour[] {
+    if (prefix.length < 3) return [];
+    if (!this.sorted || this.sorted.length !== this.texts.length)
+      this.sorted = this.texts
+        .map((_, i) => i)
+        .sort((a, b) => cmp(this.texts[a] ?? '', this.texts[b] ?? ''));
+    const sorted = this.sorted;
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cmp(this.texts[sorted[mid] ?? 0] ?? '', prefix) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    const seen = new Set<number>();
+    const out: SkeletonNeighbour[] = [];
+    for (let i = lo; i < sorted.length && out.length < limit; i++) {
+      const id = sorted[i] ?? 0;
+      if (!(this.texts[id] ?? '').startsWith(prefix)) break;
+      const skel = this.tokenSkel[id] ?? 0;
+      if (!seen.has(skel)) {
+        seen.add(skel);
+        out.push({ skelId: skel, distance: 1 });
+      }
     }
     return out;
   }
@@ -85,6 +127,8 @@ export class TokenVocabulary {
     return Math.min(1, Math.max(0.35, w));
   }
 }
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 function deletionsOf(s: string): string[] {
   const out: string[] = [];

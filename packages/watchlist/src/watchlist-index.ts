@@ -2,11 +2,11 @@
 // key-pair blocks; a query gathers candidates through one-edit key neighbours, then scores.
 import { documentKey, plainDocumentNumber } from './document-number.ts';
 import { matchBirthDate } from './birth-date-matcher.ts';
-import { bestNameAgreement, findCandidates, prepareQueryName } from './candidate-finder.ts';
+import { bestNameAgreement, findCandidates, QueryContext } from './candidate-finder.ts';
 import { ClearedList } from './cleared-list.ts';
 import { scoreEntry, type DocumentAgreement, type HitExplanation } from './entry-scorer.ts';
 import { IndexStore, recordKey, type ListMeta } from './index-store.ts';
-import { normaliseName } from './name-normaliser.ts';
+import { dateWindow } from './pair-postings.ts';
 import { fail, ok, type Result } from './watchlist-issues.ts';
 import type { WatchlistQuery } from './watchlist-query.ts';
 import {
@@ -164,9 +164,11 @@ function screen(
   now: Date,
   maxHits: number,
 ): WatchlistHit[] {
-  const queryNames = query.names.map((n) => prepareQueryName(store, n));
+  const ctx = new QueryContext(store, query.names);
   const candidates = new Set<number>();
-  for (const qn of queryNames) findCandidates(store, qn, candidates);
+  const bd = query.birthDate;
+  const window = bd?.month && bd.day ? dateWindow(bd.year, bd.month, bd.day) : undefined;
+  for (const qn of ctx.names) findCandidates(store, qn, window, candidates);
   const docHits = new Map<number, DocumentAgreement>();
   for (const d of query.documents)
     for (const recIdx of store.docs.get(d.key) ?? []) {
@@ -196,12 +198,12 @@ function screen(
     const doc = docHits.get(recIdx);
     // Cheap bound first: a conflicting birth date rules most namesakes out unscored.
     if (!doc && matchBirthDate(query.birthDate, rec.dates).factor < list.threshold) continue;
-    const best = list.kind === 'persons' ? bestNameAgreement(store, rec, queryNames) : undefined;
+    const best = list.kind === 'persons' ? bestNameAgreement(store, rec, ctx) : undefined;
     const name = best
       ? {
           ...best.agreement,
-          listedName: listedDisplay(rec.entry, best.listedIndex),
-          queryName: queryNames[best.queryIndex]?.norm.display ?? '',
+          listedName: listedDisplay(rec.entry.names[best.listedSource]),
+          queryName: best.queryName.norm.display,
         }
       : undefined;
     const scored = scoreEntry(rec.entry, rec.dates, list.kind, query, name, doc);
@@ -217,20 +219,14 @@ function screen(
       score: Math.round(scored.score * 1000) / 1000,
       threshold: list.threshold,
       ...(name ? { matchedName: name.listedName } : {}),
-      explanation: scored.explanation,
+      explanation: scored.explain(),
     });
   }
   hits.sort((a, b) => b.score - a.score || a.entryId.localeCompare(b.entryId));
   return hits.slice(0, maxHits);
 }
 
-function listedDisplay(entry: WatchlistEntry, nameIndex: number): string {
-  // nameIndex counts only names that had letters; find the matching original.
-  let i = -1;
-  for (const n of entry.names) {
-    if (normaliseName(n).tokens.length === 0) continue;
-    i++;
-    if (i === nameIndex) return typeof n === 'string' ? n : `${n.surname}, ${n.given.join(' ')}`;
-  }
-  return '';
+function listedDisplay(n: WatchlistEntry['names'][number] | undefined): string {
+  if (n === undefined) return '';
+  return typeof n === 'string' ? n : `${n.surname}, ${n.given.join(' ')}`;
 }

@@ -49,8 +49,11 @@ export type WatchlistEntry = z.infer<typeof WatchlistEntry>;
 export type WatchlistEntryInput = z.input<typeof WatchlistEntry>;
 
 export const WatchlistThresholds = z.object({
-  /** A hit is reported at or above this score. */
-  alert: z.number().min(0.5).max(1).default(0.8),
+  /**
+   * A hit is reported at or above this score. Above the birth-date mismatch factor (0.55)
+   * so that a listed year more than one off rules a namesake out, which the index relies on.
+   */
+  alert: z.number().min(0.6).max(1).default(0.8),
 });
 
 export const Watchlist = z
