@@ -4,6 +4,7 @@ import type { IssueSink } from './codec-issues.ts';
 import { century, validDate } from './edifact-dates.ts';
 import { repertoire, type Delimiters, type SyntaxId } from './service-string.ts';
 
+const TABLES = new Map<string, Uint8Array>();
 const FLAG_RELEASE = 1;
 const FLAG_BREAK = 2;
 
@@ -39,7 +40,6 @@ export class SegmentScanner {
   private readonly term: number;
   private readonly relChar: string;
   private table: Uint8Array = new Uint8Array(256);
-  private wideFast = false;
   private wideAllowed = false;
   private cs: Int32Array = new Int32Array(64);
   private ce: Int32Array = new Int32Array(64);
@@ -69,12 +69,18 @@ export class SegmentScanner {
 
   /** Switches the character repertoire (after UNB names the syntax identifier). */
   setSyntax(syntax: SyntaxId): void {
-    const { table, wideAllowed } = repertoire(syntax);
-    for (const c of [this.comp, this.elem, this.rel, this.term, 10, 13]) if (c < 256) table[c] = 2;
+    const key = `${syntax}${this.delimiters.component}${this.delimiters.element}${this.delimiters.release}${this.delimiters.terminator}`;
+    let table = TABLES.get(key);
+    if (!table) {
+      // A full 16-bit table: one load decides whether a character needs a closer look.
+      const { table: latin, wideAllowed } = repertoire(syntax);
+      table = new Uint8Array(65536).fill(wideAllowed ? 0 : 1);
+      table.set(latin);
+      for (const c of [this.comp, this.elem, this.rel, this.term, 10, 13]) table[c] = 2;
+      TABLES.set(key, table);
+    }
     this.table = table;
-    this.wideAllowed = wideAllowed;
-    this.wideFast =
-      wideAllowed && this.comp < 256 && this.elem < 256 && this.rel < 256 && this.term < 256;
+    this.wideAllowed = syntax === 'UNOY';
   }
 
   /** Moves to the next segment; false at the end of the text. */
@@ -96,7 +102,6 @@ export class SegmentScanner {
     this.flags = 0;
     this.terminated = true;
     const table = this.table;
-    const wideFast = this.wideFast;
     const term = this.term;
     const elem = this.elem;
     const comp = this.comp;
@@ -115,12 +120,7 @@ export class SegmentScanner {
         break;
       }
       const c = t.charCodeAt(p);
-      if (c < 256) {
-        if (table[c] === 0) {
-          p++;
-          continue;
-        }
-      } else if (wideFast) {
+      if (table[c] === 0) {
         p++;
         continue;
       }
