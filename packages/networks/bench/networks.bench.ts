@@ -63,7 +63,7 @@ function booking(i: number): BookingRecordInput {
     flightKeys: [`XX${i % 300}/${new Date(at + 3 * DAY).toISOString().slice(0, 10)}`],
     travellers,
     phones: [phone],
-    emails: r() < 0.7 ? [`user${Math.floor(r() * 5_000_000)}@mail.example`] : [],
+    emails: r() < 0.7 ? [`user${Math.floor(r() * 500_000_000)}@mail.example`] : [],
     cardFingerprints:
       ring < 0 && r() < 0.8
         ? [

@@ -2,6 +2,7 @@
 // into connected groups with union-find. Pure: the caller passes `now`; nothing is read.
 import { BookingRecord, storeBooking } from './booking-record.ts';
 import type { StoredBooking } from './booking-record.ts';
+import { SlotIndex } from './slot-index.ts';
 import { UnionFind } from './union-find.ts';
 
 export interface NetworkWindowOptions {
@@ -104,8 +105,8 @@ export class NetworkWindow {
   private slots: (StoredBooking | undefined)[] = [];
   private free: number[] = [];
   private byKey = new Map<string, number>();
-  private index = new Map<string, Set<number>>();
-  private agencies = new Map<string, Set<number>>();
+  private index = new SlotIndex();
+  private agencies = new SlotIndex();
   private expiry = new ExpiryQueue();
   private uf = new UnionFind();
   private dirty = false;
@@ -162,18 +163,11 @@ export class NetworkWindow {
     this.uf.make(slot);
     for (const link of booking.links) {
       if (this.ignore.has(link)) continue;
-      let set = this.index.get(link);
-      if (!set) this.index.set(link, (set = new Set()));
-      if (set.size > 0 && set.size < this.hubLimit)
-        this.uf.union(slot, set.values().next().value as number);
-      else if (set.size === this.hubLimit) this.dirty = true;
-      set.add(slot);
+      const { before, some } = this.index.add(link, slot);
+      if (some !== undefined && before < this.hubLimit) this.uf.union(slot, some);
+      else if (before === this.hubLimit) this.dirty = true;
     }
-    if (booking.agency !== undefined) {
-      let set = this.agencies.get(booking.agency);
-      if (!set) this.agencies.set(booking.agency, (set = new Set()));
-      set.add(slot);
-    }
+    if (booking.agency !== undefined) this.agencies.add(booking.agency, slot);
     return { ok: true, key: booking.key, replaced: previous !== undefined };
   }
 
@@ -195,17 +189,8 @@ export class NetworkWindow {
   private remove(slot: number): void {
     const b = this.slots[slot];
     if (!b) return;
-    for (const link of b.links) {
-      const set = this.index.get(link);
-      if (!set) continue;
-      set.delete(slot);
-      if (set.size === 0) this.index.delete(link);
-    }
-    if (b.agency !== undefined) {
-      const set = this.agencies.get(b.agency);
-      set?.delete(slot);
-      if (set?.size === 0) this.agencies.delete(b.agency);
-    }
+    for (const link of b.links) this.index.remove(link, slot);
+    if (b.agency !== undefined) this.agencies.remove(b.agency, slot);
     this.byKey.delete(b.key);
     this.slots[slot] = undefined;
     this.free.push(slot);
@@ -218,13 +203,10 @@ export class NetworkWindow {
     this.slots.forEach((b, i) => {
       if (b) this.uf.make(i);
     });
-    for (const [link, set] of this.index) {
-      if (this.ignore.has(link) || set.size < 2 || set.size > this.hubLimit) continue;
-      let first: number | undefined;
-      for (const s of set) {
-        if (first === undefined) first = s;
-        else this.uf.union(first, s);
-      }
+    for (const [link, slots] of this.index.entries(2)) {
+      if (this.ignore.has(link) || slots.length > this.hubLimit) continue;
+      const first = slots[0] as number;
+      for (let i = 1; i < slots.length; i++) this.uf.union(first, slots[i] as number);
     }
     this.dirty = false;
   }
@@ -259,21 +241,19 @@ export class NetworkWindow {
 
   /** Every linking identifier carried by at least `minBookings` bookings (ignored ones left out). */
   *links(minBookings = 1): Iterable<[string, StoredBooking[]]> {
-    for (const [link, set] of this.index) {
-      if (set.size < minBookings || this.ignore.has(link)) continue;
-      yield [link, [...set].map((s) => this.slots[s] as StoredBooking)];
+    for (const [link, slots] of this.index.entries(minBookings)) {
+      if (this.ignore.has(link)) continue;
+      yield [link, slots.map((s) => this.slots[s] as StoredBooking)];
     }
   }
 
   bookingsWith(link: string): StoredBooking[] {
-    const set = this.index.get(link);
-    return set ? [...set].map((s) => this.slots[s] as StoredBooking) : [];
+    return this.index.slots(link).map((s) => this.slots[s] as StoredBooking);
   }
 
   /** Agencies with at least `minBookings` bookings in the window: they sell, they do not link. */
   *agencyBookings(minBookings = 1): Iterable<[string, StoredBooking[]]> {
-    for (const [agency, set] of this.agencies)
-      if (set.size >= minBookings)
-        yield [agency, [...set].map((s) => this.slots[s] as StoredBooking)];
+    for (const [agency, slots] of this.agencies.entries(minBookings))
+      yield [agency, slots.map((s) => this.slots[s] as StoredBooking)];
   }
 }
