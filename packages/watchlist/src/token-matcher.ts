@@ -96,7 +96,7 @@ export interface WeightedToken {
 
 /**
  * Greedy best-pair alignment. Score mixes coverage of both names (the better side weighs
- * three times the other) so a missing middle name costs little and a different surname a lot.
+ * four times the other) so a missing middle name costs little and a different surname a lot.
  */
 export function alignNames(
   query: readonly WeightedToken[],
@@ -149,7 +149,7 @@ export function alignNames(
   });
   const cq = matchedW + restQ > 0 ? matched / (matchedW + restQ) : 0;
   const cl = matchedW + restL > 0 ? matched / (matchedW + restL) : 0;
-  let score = 0.75 * Math.max(cq, cl) + 0.25 * Math.min(cq, cl);
+  let score = 0.8 * Math.max(cq, cl) + 0.2 * Math.min(cq, cl);
   const majorQ = query.filter((t) => !t.minor).length;
   const majorL = listed.filter((t) => !t.minor).length;
   // One shared token proves little unless one of the names has only one.
