@@ -2,7 +2,13 @@
 // references checked, handing each message's segments to a message-specific decoder.
 import type { IssueSink } from './codec-issues.ts';
 import { SegmentScanner, codeKey } from './segment-scanner.ts';
-import { SYNTAX_IDS, readServiceString, type Delimiters, type SyntaxId } from './service-string.ts';
+import {
+  SYNTAX_IDS,
+  readServiceString,
+  skipBlank,
+  type Delimiters,
+  type SyntaxId,
+} from './service-string.ts';
 
 export interface InterchangeHeader {
   syntax: SyntaxId;
@@ -183,14 +189,6 @@ export function readInterchange<T>(
       );
     }
     const tag = s.tagCode;
-    if (state === 'done') {
-      sink.problem(
-        'TRAILING_DATA',
-        'Characters follow the UNZ interchange trailer; they were ignored.',
-        where(s),
-      );
-      break;
-    }
     if (tag === UNB) {
       if (state !== 'start')
         sink.error('UNB_UNEXPECTED', 'A second UNB inside one interchange.', where(s));
@@ -307,6 +305,18 @@ export function readInterchange<T>(
         }
       }
       state = 'done';
+      // Whatever follows UNZ is not read (it might not even use the same delimiters).
+      const rest = skipBlank(text, s.next_);
+      if (rest < text.length) {
+        sink.problem(
+          'TRAILING_DATA',
+          'Characters follow the UNZ interchange trailer; they were ignored.',
+          {
+            offset: rest,
+          },
+        );
+      }
+      break;
     } else if (state === 'message') {
       segCount++;
       if (s.tagCode < 0) {

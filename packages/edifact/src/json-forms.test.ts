@@ -1,4 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { manifestArbitrary } from '../test-support/manifest-arbitrary.ts';
+import { encodePaxlst } from './paxlst-writer.ts';
 import { fixture } from '../test-fixtures/gtas-fixtures.ts';
 import { decodeManifestJson, decodePnrJson } from './json-forms.ts';
 import { decodePaxlst } from './paxlst-decoder.ts';
@@ -58,6 +61,47 @@ describe('decodeManifestJson', () => {
     });
     expect(decodeManifestJson('nope').ok).toBe(false);
     expect(decodeManifestJson(null).ok).toBe(false);
+  });
+});
+
+describe('JSON and EDIFACT forms agree (property)', () => {
+  it('a manifest posted as JSON equals the same manifest sent as PAXLST', () => {
+    fc.assert(
+      fc.property(manifestArbitrary, (m) => {
+        const env = {
+          sender: 'S',
+          recipient: 'R',
+          interchangeRef: 'I',
+          messageRef: 'M',
+          preparedAt: '2024-01-01T00:00',
+        };
+        const text = encodePaxlst(m, env);
+        if (!text.ok) throw new Error('encode');
+        const edi = decodePaxlst(text.value);
+        if (!edi.ok) throw new Error(JSON.stringify(edi.errors));
+        const json = decodeManifestJson(
+          JSON.parse(
+            JSON.stringify({ ...m, source: undefined, declaredCount: m.travellers.length }),
+          ),
+        );
+        if (!json.ok) throw new Error(JSON.stringify(json.errors));
+        const strip = (x: object) =>
+          JSON.parse(
+            JSON.stringify({
+              ...x,
+              source: undefined,
+              sender: undefined,
+              recipient: undefined,
+              interchangeRef: undefined,
+              messageRef: undefined,
+              messageVersion: undefined,
+              preparedAt: undefined,
+            }),
+          );
+        expect(strip(json.value)).toEqual(strip(edi.value[0]!.manifest));
+      }),
+      { numRuns: 40 },
+    );
   });
 });
 
