@@ -161,4 +161,18 @@ describe('deriveFeatures', () => {
       0,
     );
   });
+
+  it('leaves clock-dependent features unknown when the clock is invalid', () => {
+    const g = deriveFeatures({
+      traveller,
+      manifest,
+      pnr,
+      now: new Date('not a date'),
+      history: [{ departedAt: '2025-01-01' }],
+    });
+    expect(g.documentAgeDays).toBeUndefined();
+    expect(g.documentValidityDays).toBeUndefined();
+    expect(g.previousTripsCount).toBeUndefined();
+    expect(g.bookingLeadDays).toBe(1.5);
+  });
 });

@@ -157,10 +157,13 @@ export function deriveFeatures(input: DeriveInput): TravellerFeatures {
       adults === 0 ? 0 : minorList.filter((m) => !adultSurnames.has(fold(m.name.surname))).length;
   }
   const payments = pnr?.payments ?? [];
-  const trips = history?.filter((h) => {
-    const t = instant(h.departedAt);
-    return t !== undefined && now !== undefined && t < now;
-  });
+  const trips =
+    now === undefined
+      ? undefined
+      : history?.filter((h) => {
+          const t = instant(h.departedAt);
+          return t !== undefined && t < now;
+        });
   return completeFeatures({
     carrier: manifest.flight.carrier,
     flightNumber: manifest.flight.number,
