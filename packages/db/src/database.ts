@@ -1,6 +1,8 @@
 // Opens the database the configuration asks for — a PostgreSQL server (`postgres://…`) or an
 // embedded PGlite (a directory, or memory) — applies the migrations, and returns a Prisma
 // client on a driver adapter. Same schema, same migrations, either way.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
@@ -105,6 +107,7 @@ export async function openDatabase(
     };
   }
 
+  if (target.dataDir) mkdirSync(path.dirname(path.resolve(target.dataDir)), { recursive: true });
   const pglite = new PGlite(target.dataDir);
   await pglite.waitReady;
   const sql: SqlRunner = {

@@ -61,6 +61,11 @@ export interface IngestDeps {
   mode: 'strict' | 'lenient';
 }
 
+function summary(r: ApplyManifestResult): SubmissionResult['flights'][number] {
+  const { flightKey, version, added, changed, unchanged, statusChanges } = r;
+  return { flightKey, version, added, changed, unchanged, statusChanges };
+}
+
 class Rejection extends Error {
   constructor(
     readonly errors: CodecIssue[],
@@ -265,25 +270,21 @@ export function createIngestService(deps: IngestDeps) {
               warnings.push(...assembled.warnings);
               manifest = assembled.value;
               await markAssembled(tx, input.carrier.id, ref, receivedAt);
+              const r = await apply(tx, input.carrier.id, submissionId, manifest);
               await tx.submission.updateMany({
                 where: {
                   id: { in: parts.map((p) => p.submissionId).filter((id) => id !== submissionId) },
                   status: 'pending-parts',
                 },
-                data: { status: 'accepted', processedAt: receivedAt },
+                data: { status: 'accepted', processedAt: receivedAt, flightKey: r.flightKey },
               });
+              warnings.push(...r.warnings);
+              flights.push(summary(r));
+              continue;
             }
-            if (!manifest) continue;
             const r = await apply(tx, input.carrier.id, submissionId, manifest);
             warnings.push(...r.warnings);
-            flights.push({
-              flightKey: r.flightKey,
-              version: r.version,
-              added: r.added,
-              changed: r.changed,
-              unchanged: r.unchanged,
-              statusChanges: r.statusChanges,
-            });
+            flights.push(summary(r));
           }
           const status: SubmissionStatus = flights.length > 0 ? 'accepted' : 'pending-parts';
           await tx.submission.updateMany({

@@ -59,7 +59,7 @@ export function createKafkaBus(opts: KafkaBusOptions): Bus {
   let producer: Producer | undefined;
   let producerReady: Promise<Producer> | undefined;
   const consumers = new Set<Consumer>();
-  let crashed = false;
+  const unhealthy = new Set<string>();
   let closed = false;
 
   function getProducer(): Promise<Producer> {
@@ -88,22 +88,9 @@ export function createKafkaBus(opts: KafkaBusOptions): Bus {
       });
     },
     async subscribe(sub: SubscribeOptions) {
-      const consumer = kafka.consumer({
-        groupId: sub.groupId,
-        sessionTimeout: opts.sessionTimeoutMs ?? 30_000,
-        heartbeatInterval: opts.heartbeatIntervalMs ?? 3_000,
-        rebalanceTimeout: Math.max(opts.sessionTimeoutMs ?? 30_000, 10_000),
-        allowAutoTopicCreation: true,
-      });
-      consumers.add(consumer);
       let stopped = false;
-      consumer.on(consumer.events.CRASH, (e) => {
-        log.error({ err: e.payload.error, groupId: sub.groupId }, 'consumer crashed');
-        if (!e.payload.restart) crashed = true;
-      });
-      await consumer.connect();
-      for (const topic of sub.topics)
-        await consumer.subscribe({ topic, fromBeginning: sub.fromBeginning ?? false });
+      let current: Consumer | undefined;
+      let restartTimer: NodeJS.Timeout | undefined;
       const deadLetter =
         sub.deadLetter ??
         (async (msg: BusMessage, reason: string, consumerName: string) => {
@@ -122,36 +109,83 @@ export function createKafkaBus(opts: KafkaBusOptions): Bus {
             },
           ]);
         });
-      await consumer.run({
-        autoCommit: true,
-        partitionsConsumedConcurrently: opts.partitionsConsumedConcurrently ?? 1,
-        eachMessage: async ({ topic, partition, message }) => {
-          const msg: BusMessage = {
-            topic,
-            partition,
-            offset: message.offset,
-            key: message.key ? message.key.toString() : null,
-            value: message.value ?? Buffer.alloc(0),
-            headers: headersOf(message.headers),
+
+      // kafkajs restarts a consumer after retriable errors by itself; after a non-retriable
+      // one (seen when a group member died without leaving) it gives up. We start a fresh
+      // consumer instead, so a worker never silently stops consuming; readiness reports the gap.
+      const start = async (): Promise<void> => {
+        const consumer = kafka.consumer({
+          groupId: sub.groupId,
+          sessionTimeout: opts.sessionTimeoutMs ?? 30_000,
+          heartbeatInterval: opts.heartbeatIntervalMs ?? 3_000,
+          rebalanceTimeout: Math.max(opts.sessionTimeoutMs ?? 30_000, 10_000),
+          allowAutoTopicCreation: true,
+        });
+        current = consumer;
+        consumers.add(consumer);
+        consumer.on(consumer.events.CRASH, (e) => {
+          log.error(
+            { err: e.payload.error, groupId: sub.groupId, restart: e.payload.restart },
+            'consumer crashed',
+          );
+          if (e.payload.restart || stopped || closed) return;
+          unhealthy.add(sub.groupId);
+          consumers.delete(consumer);
+          const again = () => {
+            restartTimer = setTimeout(() => {
+              if (stopped || closed) return;
+              start()
+                .then(() => unhealthy.delete(sub.groupId))
+                .catch((err) => {
+                  log.error({ err, groupId: sub.groupId }, 'consumer restart failed; retrying');
+                  again();
+                });
+            }, 1000);
           };
-          await deliver(msg, sub.handler, {
-            consumer: sub.groupId,
-            logger: log,
-            deadLetter,
-            stopped: () => stopped || closed,
-            ...sub.retry,
-          });
-        },
-      });
+          void consumer
+            .disconnect()
+            .catch(() => undefined)
+            .finally(again);
+        });
+        await consumer.connect();
+        for (const topic of sub.topics)
+          await consumer.subscribe({ topic, fromBeginning: sub.fromBeginning ?? false });
+        await consumer.run({
+          autoCommit: true,
+          partitionsConsumedConcurrently: opts.partitionsConsumedConcurrently ?? 1,
+          eachMessage: async ({ topic, partition, message }) => {
+            const msg: BusMessage = {
+              topic,
+              partition,
+              offset: message.offset,
+              key: message.key ? message.key.toString() : null,
+              value: message.value ?? Buffer.alloc(0),
+              headers: headersOf(message.headers),
+            };
+            await deliver(msg, sub.handler, {
+              consumer: sub.groupId,
+              logger: log,
+              deadLetter,
+              stopped: () => stopped || closed,
+              ...sub.retry,
+            });
+          },
+        });
+      };
+      await start();
       return {
         async close() {
           stopped = true;
-          consumers.delete(consumer);
-          await consumer.disconnect();
+          if (restartTimer) clearTimeout(restartTimer);
+          unhealthy.delete(sub.groupId);
+          if (current) {
+            consumers.delete(current);
+            await current.disconnect();
+          }
         },
       };
     },
-    healthy: () => !crashed && !closed,
+    healthy: () => unhealthy.size === 0 && !closed,
     async close() {
       closed = true;
       await Promise.allSettled([...consumers].map((c) => c.disconnect()));

@@ -1,0 +1,17 @@
+// Embedded pipeline configuration: everything has a safe local default except secrets,
+// which are generated on first start and kept in the data directory.
+import { env } from '@paxguard/platform';
+import { z } from 'zod';
+
+export const EmbeddedConfig = z.object({
+  PAXGUARD_HOME: z.string().min(1).default('.paxguard'),
+  DATABASE_URL: env.databaseUrl().optional(),
+  HOST: env.host(),
+  PORT: env.port(8080),
+  LOG_LEVEL: env.logLevel().default('warn'),
+  SHUTDOWN_TIMEOUT_MS: env.durationMs(10_000),
+  PAXLST_MODE: z.enum(['strict', 'lenient']).default('lenient'),
+  MULTIPART_TIMEOUT_MS: env.durationMs(30 * 60_000),
+  DEMO_DATA: env.flag(true),
+});
+export type EmbeddedConfig = z.infer<typeof EmbeddedConfig>;

@@ -1,0 +1,200 @@
+// Demo traffic for the embedded pipeline, submitted through the real carrier path (the same
+// archive → parse → store → screen thread a carrier's message takes), so what the demo shows
+// is what the system does.
+import { readFileSync } from 'node:fs';
+import { generateManifest } from '@paxguard/demo-data';
+import type { Manifest } from '@paxguard/domain';
+import { encodePaxlst } from '@paxguard/edifact';
+import type { IngestComponents } from '@paxguard/ingest';
+import type { Logger } from '@paxguard/platform';
+
+const GTAS = new URL('../../../packages/demo-data/data/gtas/', import.meta.url);
+
+function isoDate(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+function paxlst(
+  m: Manifest,
+  ref: string,
+  part?: { number: number; last: boolean; commonAccessRef: string },
+): Buffer {
+  const r = encodePaxlst(m, {
+    sender: m.flight.carrier,
+    recipient: 'PAXGUARD',
+    interchangeRef: ref,
+    messageRef: ref,
+    preparedAt: new Date(),
+    part,
+  });
+  if (!r.ok) throw new Error(`demo manifest ${ref} does not encode: ${r.errors[0]?.message}`);
+  return Buffer.from(r.value);
+}
+
+export async function seedDemo(opts: {
+  ingest: IngestComponents;
+  now: Date;
+  logger: Logger;
+}): Promise<{ submitted: number }> {
+  const pg = await opts.ingest.carriers.findByDesignator('PG');
+  const ua = await opts.ingest.carriers.findByDesignator('UA');
+  const qq = await opts.ingest.carriers.findByDesignator('QQ');
+  if (!pg || !ua || !qq) throw new Error('demo carriers missing');
+  const already = await opts.ingest.submissions.listForCarrier(pg.id, { limit: 1 });
+  if (already.length > 0) return { submitted: 0 };
+
+  const tomorrow = isoDate(new Date(opts.now.getTime() + 24 * 3600_000));
+  const dayAfter = isoDate(new Date(opts.now.getTime() + 48 * 3600_000));
+  const flights = [
+    generateManifest({
+      seed: 100,
+      carrier: 'PG',
+      number: '100',
+      date: tomorrow,
+      time: '09:40',
+      origin: 'LHR',
+      destination: 'JFK',
+      durationMinutes: 480,
+      passengers: 180,
+      crew: 10,
+      expiredShare: 0.02,
+    }),
+    generateManifest({
+      seed: 200,
+      carrier: 'PG',
+      number: '200',
+      date: tomorrow,
+      time: '13:15',
+      origin: 'IST',
+      destination: 'FRA',
+      durationMinutes: 200,
+      passengers: 150,
+      crew: 7,
+      expiredShare: 0.03,
+    }),
+    generateManifest({
+      seed: 300,
+      carrier: 'PG',
+      number: '300',
+      date: dayAfter,
+      time: '02:30',
+      origin: 'DXB',
+      destination: 'LHR',
+      durationMinutes: 460,
+      passengers: 240,
+      crew: 12,
+      expiredShare: 0.01,
+    }),
+  ];
+  const submissions: { carrier: typeof pg; raw: Buffer; type: string }[] = [];
+  flights.forEach((m, i) =>
+    submissions.push({ carrier: pg, raw: paxlst(m, `DEMO${i + 1}`), type: 'application/edifact' }),
+  );
+  // A change to PG100: one passenger's name corrected, a seat change; then a cancellation.
+  const m0 = flights[0]!;
+  submissions.push({
+    carrier: pg,
+    raw: paxlst(
+      {
+        ...m0,
+        functionCode: 'change',
+        travellers: [
+          { ...m0.travellers[0]!, references: { ...m0.travellers[0]!.references, seat: '1A' } },
+        ],
+        declaredCount: undefined,
+      },
+      'DEMO4',
+    ),
+    type: 'application/edifact',
+  });
+  submissions.push({
+    carrier: pg,
+    raw: paxlst(
+      {
+        ...m0,
+        functionCode: 'cancel-reservation',
+        travellers: [m0.travellers[1]!],
+        declaredCount: undefined,
+      },
+      'DEMO5',
+    ),
+    type: 'application/edifact',
+  });
+  // A two-part message for PG400, arriving last part first.
+  const m4 = generateManifest({
+    seed: 400,
+    carrier: 'PG',
+    number: '400',
+    date: dayAfter,
+    time: '18:05',
+    origin: 'CDG',
+    destination: 'YYZ',
+    durationMinutes: 510,
+    passengers: 60,
+  });
+  submissions.push({
+    carrier: pg,
+    raw: paxlst(
+      { ...m4, travellers: m4.travellers.slice(30), declaredCount: undefined },
+      'DEMO6B',
+      { number: 2, last: true, commonAccessRef: 'DEMO6' },
+    ),
+    type: 'application/edifact',
+  });
+  submissions.push({
+    carrier: pg,
+    raw: paxlst(
+      { ...m4, travellers: m4.travellers.slice(0, 30), declaredCount: undefined },
+      'DEMO6A',
+      { number: 1, last: false, commonAccessRef: 'DEMO6' },
+    ),
+    type: 'application/edifact',
+  });
+  // The JSON form, for carriers without EDIFACT.
+  const m5 = generateManifest({
+    seed: 500,
+    carrier: 'PG',
+    number: '500',
+    date: tomorrow,
+    time: '21:50',
+    origin: 'LOS',
+    destination: 'LHR',
+    durationMinutes: 390,
+    passengers: 40,
+    crew: 6,
+    expiredShare: 0.05,
+  });
+  submissions.push({
+    carrier: pg,
+    raw: Buffer.from(JSON.stringify({ ...m5, source: undefined })),
+    type: 'application/json',
+  });
+  // Real-world shaped GTAS samples.
+  submissions.push({
+    carrier: ua,
+    raw: readFileSync(new URL('Test1.txt', GTAS)),
+    type: 'application/edifact',
+  });
+  submissions.push({
+    carrier: qq,
+    raw: readFileSync(new URL('multiple_flight_leg_apis.txt', GTAS)),
+    type: 'application/edifact',
+  });
+
+  let n = 0;
+  for (const s of submissions) {
+    const r = await opts.ingest.ingest.submit({
+      carrier: s.carrier,
+      channel: 'http',
+      contentType: s.type,
+      raw: s.raw,
+    });
+    if (r.status === 'rejected')
+      opts.logger.warn(
+        { submissionId: r.submissionId, errors: r.errors.slice(0, 3) },
+        'demo submission rejected',
+      );
+    n++;
+  }
+  return { submitted: n };
+}
