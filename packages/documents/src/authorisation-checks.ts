@@ -32,6 +32,7 @@ export interface AuthorisationContext {
 }
 
 const MATRIX = 'visa-matrix';
+const NONE: readonly TravelAuthorisation[] = [];
 
 function usableOn(
   a: TravelAuthorisation,
@@ -63,67 +64,66 @@ function checkHeld(
   out: Reason[],
 ): void {
   const types = kind === 'visa' ? c.version.visaTypes : c.version.etaTypes;
-  const carried: (readonly [TravelDocument, number])[] = [];
-  for (let i = 0; i < c.documents.length; i++) {
+  // Only the first carried authorisation of the kind is judged: manifests carry one.
+  let i = -1;
+  for (let k = 0; k < c.documents.length; k++) {
+    if (types.has((c.documents[k] as TravelDocument).type)) {
+      i = k;
+      break;
+    }
+  }
+  const registered = c.registry ? c.registry.find(c.document.number, c.nationalityCode) : NONE;
+  if (i >= 0) {
     const d = c.documents[i] as TravelDocument;
-    if (types.has(d.type)) carried.push([d, i]);
-  }
-  const registered: TravelAuthorisation[] = [];
-  if (c.registry) {
-    for (const a of c.registry.find(c.document.number, c.nationalityCode))
-      if (a.kind === kind) registered.push(a);
-  }
-  if (carried.length > 0) {
-    for (const [d, i] of carried) {
-      const expiry = d.expiryDate === undefined ? null : parseIsoDate(d.expiryDate);
-      if (expiry !== null && expiry < c.arrival) {
-        out.push(
-          reason(
+    const expiry = d.expiryDate === undefined ? null : parseIsoDate(d.expiryDate);
+    if (expiry !== null && expiry < c.arrival) {
+      out.push(
+        reason(
+          'VISA_NOT_VALID_ON_ARRIVAL',
+          `The ${name} ${d.number} in the manifest expired on ${d.expiryDate}, before the arrival on ${formatDay(c.arrival)}.`,
+          ruleId,
+          confirmed,
+          `documents[${i}].expiryDate`,
+        ),
+      );
+      return;
+    }
+    if (!c.registry) return; // carried and unexpired: the manifest is the only evidence
+    const wanted = normaliseDocumentNumber(d.number);
+    let found = false;
+    let usable = false;
+    for (const a of registered) {
+      if (a.kind !== kind || normaliseDocumentNumber(a.number) !== wanted) continue;
+      found = true;
+      if (usableOn(a, c.arrival, c.destination, c.transit)) usable = true;
+    }
+    if (usable) return;
+    out.push(
+      found
+        ? reason(
             'VISA_NOT_VALID_ON_ARRIVAL',
-            `The ${name} ${d.number} in the manifest expired on ${d.expiryDate}, before the arrival on ${formatDay(c.arrival)}.`,
+            `The ${name} ${d.number} is registered but not usable for ${c.destination} on ${formatDay(c.arrival)} (dates, entries, territory or revoked).`,
             ruleId,
             confirmed,
-            `documents[${i}].expiryDate`,
-          ),
-        );
-        return;
-      }
-      if (!c.registry) return; // carried and unexpired: the manifest is the only evidence
-      const wanted = normaliseDocumentNumber(d.number);
-      let found = false;
-      let usable = false;
-      for (const a of registered) {
-        if (normaliseDocumentNumber(a.number) !== wanted) continue;
-        found = true;
-        if (usableOn(a, c.arrival, c.destination, c.transit)) usable = true;
-      }
-      if (!found) {
-        out.push(
-          reason(
+            `documents[${i}]`,
+          )
+        : reason(
             'AUTHORISATION_NOT_IN_REGISTRY',
             `The ${name} ${d.number} in the manifest is not in the registry of issued authorisations.`,
             ruleId,
             confirmed,
             `documents[${i}].number`,
           ),
-        );
-        return;
-      }
-      if (usable) return;
-      out.push(
-        reason(
-          'VISA_NOT_VALID_ON_ARRIVAL',
-          `The ${name} ${d.number} is registered but not usable for ${c.destination} on ${formatDay(c.arrival)} (dates, entries, territory or revoked).`,
-          ruleId,
-          confirmed,
-          `documents[${i}]`,
-        ),
-      );
-      return;
-    }
+    );
+    return;
   }
-  for (const a of registered) if (usableOn(a, c.arrival, c.destination, c.transit)) return;
-  if (registered.length > 0) {
+  let anyOfKind = false;
+  for (const a of registered) {
+    if (a.kind !== kind) continue;
+    if (usableOn(a, c.arrival, c.destination, c.transit)) return;
+    anyOfKind = true;
+  }
+  if (anyOfKind) {
     out.push(
       reason(
         'VISA_NOT_VALID_ON_ARRIVAL',

@@ -45,6 +45,8 @@ export function checkIntegrity(
   c: DocumentContext,
   out: Reason[],
 ): number | null {
+  const issuerKnown =
+    doc.issuingState !== undefined && lookupStateCode(doc.issuingState) !== undefined;
   if (doc.issuingState === undefined) {
     out.push(
       reason(
@@ -55,7 +57,7 @@ export function checkIntegrity(
         `documents[${i}].issuingState`,
       ),
     );
-  } else if (!lookupStateCode(doc.issuingState)) {
+  } else if (!issuerKnown) {
     out.push(
       reason(
         'STATE_CODE_INVALID',
@@ -137,12 +139,7 @@ export function checkIntegrity(
     }
   }
   if (doc.mrz && doc.mrz.length > 0) checkMrz(doc, i, traveller, out);
-  if (
-    c.lostStolen &&
-    doc.issuingState &&
-    lookupStateCode(doc.issuingState) &&
-    normalised.length >= 3
-  ) {
+  if (c.lostStolen && issuerKnown && doc.issuingState !== undefined && normalised.length >= 3) {
     const hit = c.lostStolen.lookup(doc.issuingState, doc.number);
     if (hit) {
       out.push(

@@ -176,7 +176,7 @@ export class LostStolenBuilder {
     for (let b = 1; b < buckets.length; b++)
       buckets[b] = (buckets[b] as number) + (buckets[b - 1] as number);
     return {
-      index: new LostStolenIndex(this.version, hi, lo, meta, buckets, bits),
+      index: new LostStolenIndex(this.version, interleave(hi, lo), meta, buckets, bits),
       accepted: n,
       rejected: this.rejected,
       issues: this.issues,
@@ -217,4 +217,13 @@ function radixSort(hi: Uint32Array, lo: Uint32Array, meta: Uint32Array): void {
     [aMeta, bMeta] = [bMeta, aMeta];
   }
   // Four passes: the sorted data is back in the original arrays.
+}
+
+function interleave(hi: Uint32Array, lo: Uint32Array): Uint32Array {
+  const keys = new Uint32Array(hi.length * 2);
+  for (let i = 0; i < hi.length; i++) {
+    keys[2 * i] = hi[i] as number;
+    keys[2 * i + 1] = lo[i] as number;
+  }
+  return keys;
 }

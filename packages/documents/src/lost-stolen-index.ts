@@ -73,11 +73,13 @@ export class LostStolenIndex implements LostStolenLookup {
   private readonly scratch = new Uint32Array(2);
   private readonly shift: number;
 
-  /** Use `LostStolenBuilder`; the arrays must be sorted by (hi, lo) and `buckets` built over hi. */
+  /**
+   * Use `LostStolenBuilder`. `keys` holds (hi, lo) pairs side by side, sorted, so one cache line
+   * serves a probe; `buckets` indexes them by the top bits of hi.
+   */
   constructor(
     readonly version: string,
-    private readonly hi: Uint32Array,
-    private readonly lo: Uint32Array,
+    private readonly keys: Uint32Array,
     private readonly meta: Uint32Array,
     private readonly buckets: Uint32Array,
     bucketBits: number,
@@ -86,12 +88,12 @@ export class LostStolenIndex implements LostStolenLookup {
   }
 
   get size(): number {
-    return this.hi.length;
+    return this.meta.length;
   }
 
   /** Bytes held by the typed arrays (the whole footprint, bar a few object headers). */
   get byteLength(): number {
-    return this.hi.byteLength + this.lo.byteLength + this.meta.byteLength + this.buckets.byteLength;
+    return this.keys.byteLength + this.meta.byteLength + this.buckets.byteLength;
   }
 
   /** Looks a document up; the number is normalised (O/0, I/1, separators) before hashing. */
@@ -107,9 +109,9 @@ export class LostStolenIndex implements LostStolenLookup {
     const end = this.buckets[b + 1] as number;
     let at = -1;
     for (let k = this.buckets[b] as number; k < end; k++) {
-      const kh = this.hi[k] as number;
+      const kh = this.keys[2 * k] as number;
       if (kh > h) break;
-      if (kh === h && this.lo[k] === l) {
+      if (kh === h && this.keys[2 * k + 1] === l) {
         at = k;
         break;
       }

@@ -195,7 +195,7 @@ function check({ traveller, journey }: CheckInput, ctx: CheckContext): DocumentV
   let best:
     | { i: number; reasons: Reason[]; holder: HolderFacts; code: string | undefined; score: number }
     | undefined;
-  const otherHits: Reason[] = [];
+  let otherHits: Reason[] | undefined; // allocated only for a second document's lost/stolen hit
   for (const i of entryDocs) {
     const doc = documents[i] as TravelDocument;
     const rs: Reason[] = [];
@@ -253,15 +253,16 @@ function check({ traveller, journey }: CheckInput, ctx: CheckContext): DocumentV
     checkValidity(doc, i, holder, dc, rs, expiry);
     const score = countFails(rs);
     if (!best || score < best.score) {
-      if (best) for (const r of best.reasons) if (r.code === 'DOC_LOST_STOLEN') otherHits.push(r);
+      if (best)
+        for (const r of best.reasons) if (r.code === 'DOC_LOST_STOLEN') (otherHits ??= []).push(r);
       best = { i, reasons: rs, holder, code, score };
     } else {
-      for (const r of rs) if (r.code === 'DOC_LOST_STOLEN') otherHits.push(r);
+      for (const r of rs) if (r.code === 'DOC_LOST_STOLEN') (otherHits ??= []).push(r);
     }
   }
   if (!best) return verdictOf(out, version.version, journey.destination);
   for (const r of best.reasons) out.push(r);
-  for (const r of otherHits) out.push(r);
+  if (otherHits) for (const r of otherHits) out.push(r);
   const doc = documents[best.i] as TravelDocument;
   let nationality: string | undefined;
 
