@@ -60,13 +60,17 @@ export function syntheticTraveller(rnd: () => number, i: number): Traveller {
 }
 
 /** One PAXLST interchange of at least `minBytes`, same seed → same text. */
-export function syntheticPaxlst(minBytes: number, seed = 42): { text: string; travellers: number } {
+export function syntheticPaxlst(
+  minBytes: number,
+  seed = 42,
+  bytesPerTraveller = 150,
+): { text: string; travellers: number } {
   const rnd = mulberry32(seed);
   const travellers: Traveller[] = [];
   let estimate = 0;
   while (estimate < minBytes) {
     travellers.push(syntheticTraveller(rnd, travellers.length));
-    estimate += 240;
+    estimate += bytesPerTraveller;
   }
   const manifest: Manifest = {
     source: 'PAXLST',
@@ -94,6 +98,7 @@ export function syntheticPaxlst(minBytes: number, seed = 42): { text: string; tr
     preparedAt: '2024-03-01T18:00',
   });
   if (!r.ok) throw new Error(JSON.stringify(r.errors.slice(0, 3)));
+  if (r.value.length < minBytes) return syntheticPaxlst(minBytes, seed, bytesPerTraveller * 0.8);
   return { text: r.value, travellers: travellers.length };
 }
 
