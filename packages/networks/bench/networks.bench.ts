@@ -72,7 +72,7 @@ function booking(i: number): BookingRecordInput {
               .padStart(8, '0')}`,
           ]
         : [],
-    payers: ring >= 0 ? [{ name: `PAYER ${ring}` }] : [],
+    payers: ring >= 0 ? [{ name: `PAYER ${String.fromCharCode(65 + ring)}` }] : [],
     agencyId: agency,
     route:
       ring >= 0
@@ -95,6 +95,7 @@ let analyses = 0;
 let evicted = 0;
 let rejected = 0;
 let alerts = 0;
+let byPattern: Record<string, number> = {};
 let groups = 0;
 let maxWindow = 0;
 const BATCH = 500;
@@ -119,7 +120,15 @@ for (let i = 0; i < BOOKINGS; i += BATCH) {
   if (now.getTime() >= nextAnalyse) {
     t = performance.now();
     groups = window.groups().length;
-    alerts = detectFacilitators(window, { routes: routes.value }).length;
+    const found = detectFacilitators(window, { routes: routes.value });
+    alerts = found.length;
+    byPattern = found.reduce<Record<string, number>>(
+      (m, a) => ({
+        ...m,
+        [`${a.pattern}/${a.facilitator.kind}`]: (m[`${a.pattern}/${a.facilitator.kind}`] ?? 0) + 1,
+      }),
+      {},
+    );
     analyseMs += performance.now() - t;
     analyses++;
     nextAnalyse = now.getTime() + DAY;
@@ -138,7 +147,7 @@ console.log(
   `  analyse daily (groups + three facilitator patterns): ${analyses} runs, ${fmt(analyseMs / Math.max(1, analyses))} ms per run on the full window`,
 );
 console.log(
-  `  last run: ${fmt(groups)} connected groups, ${alerts} facilitator alerts (20 planted rings, 5 ring agencies)`,
+  `  last run: ${fmt(groups)} connected groups, ${alerts} facilitator alerts ${JSON.stringify(byPattern)}; planted: 20 rings (each one phone and one payer) sold by 5 agencies`,
 );
 console.log(
   `  end-to-end: ${fmt(BOOKINGS / ((addMs + evictMs + analyseMs) / 1000))} bookings/s wall clock including eviction and daily analysis`,
