@@ -3,6 +3,7 @@
 import { parseIsoDate } from './calendar-date.ts';
 import { normaliseDocumentNumber } from './document-number.ts';
 import {
+  homeSlot,
   LOST_STOLEN_STATUSES,
   LostStolenIndex,
   hashKey,
@@ -39,9 +40,20 @@ export class LostStolenBuilder {
   private readonly scratch = new Uint32Array(2);
   private readonly version: string;
   private readonly maxIssues: number;
+  private readonly loadFactor: number;
 
-  constructor(options: { version: string; expectedEntries?: number; maxIssues?: number }) {
+  /**
+   * `loadFactor`: entries per table slot (default 0.8, ≈ 15 bytes per entry). Higher packs
+   * tighter but lengthens the runs a miss must scan.
+   */
+  constructor(options: {
+    version: string;
+    expectedEntries?: number;
+    maxIssues?: number;
+    loadFactor?: number;
+  }) {
     this.version = options.version;
+    this.loadFactor = Math.min(0.95, Math.max(0.1, options.loadFactor ?? 0.8));
     this.maxIssues = options.maxIssues ?? 100;
     const cap = Math.max(1024, options.expectedEntries ?? 0);
     this.hi = new Uint32Array(cap);
@@ -165,18 +177,21 @@ export class LostStolenBuilder {
     const meta = this.meta.slice(0, n);
     this.hi = this.lo = this.meta = new Uint32Array(0);
     radixSort(hi, lo, meta);
-    // About four entries per bucket: the bucket table costs ~1 byte per entry.
-    const bits = Math.max(1, Math.min(23, Math.ceil(Math.log2(Math.max(2, n / 4)))));
-    const buckets = new Uint32Array((1 << bits) + 1);
-    const shift = 32 - bits;
+    // Lay the sorted keys out with gaps: each at its home slot or just after its predecessor.
+    const scale = Math.ceil(n / this.loadFactor) / 16777216;
+    let last = -1;
+    for (let i = 0; i < n; i++) last = Math.max(homeSlot(hi[i] as number, scale), last + 1);
+    const table = new Uint32Array(3 * (last + 1));
+    last = -1;
     for (let i = 0; i < n; i++) {
-      const b = ((hi[i] as number) >>> shift) + 1;
-      buckets[b] = (buckets[b] as number) + 1;
+      const at = Math.max(homeSlot(hi[i] as number, scale), last + 1);
+      table[3 * at] = hi[i] as number;
+      table[3 * at + 1] = lo[i] as number;
+      table[3 * at + 2] = meta[i] as number;
+      last = at;
     }
-    for (let b = 1; b < buckets.length; b++)
-      buckets[b] = (buckets[b] as number) + (buckets[b - 1] as number);
     return {
-      index: new LostStolenIndex(this.version, interleave(hi, lo), meta, buckets, bits),
+      index: new LostStolenIndex(this.version, table, scale, n),
       accepted: n,
       rejected: this.rejected,
       issues: this.issues,
@@ -217,13 +232,4 @@ function radixSort(hi: Uint32Array, lo: Uint32Array, meta: Uint32Array): void {
     [aMeta, bMeta] = [bMeta, aMeta];
   }
   // Four passes: the sorted data is back in the original arrays.
-}
-
-function interleave(hi: Uint32Array, lo: Uint32Array): Uint32Array {
-  const keys = new Uint32Array(hi.length * 2);
-  for (let i = 0; i < hi.length; i++) {
-    keys[2 * i] = hi[i] as number;
-    keys[2 * i + 1] = lo[i] as number;
-  }
-  return keys;
 }

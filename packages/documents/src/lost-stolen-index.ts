@@ -1,5 +1,5 @@
 // A compact in-process index of lost, stolen and revoked documents: each entry is a 64-bit
-// hash of (issuing country, normalised number) in two sorted Uint32Arrays plus one packed word.
+// hash of (issuing country, normalised number) plus one packed word, in a sorted table with gaps.
 import { formatDay } from './calendar-date.ts';
 import { normaliseDocumentNumber } from './document-number.ts';
 import { ALL_STATE_CODES, lookupStateCode } from './state-codes.ts';
@@ -52,7 +52,8 @@ export function hashKey(country: string, normalised: string, out: Uint32Array): 
   }
   const n = country.length + 1 + normalised.length;
   out[0] = fmix(h1 ^ Math.imul(n, 0x27d4eb2d));
-  out[1] = fmix(h2 ^ (out[0] as number));
+  // Never zero: a zero low word marks an empty slot in the table.
+  out[1] = (fmix(h2 ^ (out[0] as number)) | 1) >>> 0;
 }
 
 function fmix(h: number): number {
@@ -69,55 +70,57 @@ export interface LostStolenLookup {
   lookup(issuingState: string, documentNumber: string): LostStolenHit | null;
 }
 
+/** Home slot of a key: monotonic in hi, so a table filled in key order stays sorted. */
+export function homeSlot(hi: number, scale: number): number {
+  return Math.floor((hi >>> 8) * scale);
+}
+
+/**
+ * Sorted linear probing: entries sit in key order at or just after their home slot (hi scaled
+ * to the table), three words each (hi, lo, meta). A lookup reads from the home slot forward and
+ * stops at an empty slot or a larger key, usually within one cache line: one memory access.
+ */
 export class LostStolenIndex implements LostStolenLookup {
   private readonly scratch = new Uint32Array(2);
-  private readonly shift: number;
 
-  /**
-   * Use `LostStolenBuilder`. `keys` holds (hi, lo) pairs side by side, sorted, so one cache line
-   * serves a probe; `buckets` indexes them by the top bits of hi.
-   */
+  /** Use `LostStolenBuilder`; `table` is laid out as described above, `scale` = slots / 2^24. */
   constructor(
     readonly version: string,
-    private readonly keys: Uint32Array,
-    private readonly meta: Uint32Array,
-    private readonly buckets: Uint32Array,
-    bucketBits: number,
-  ) {
-    this.shift = 32 - bucketBits;
-  }
+    private readonly table: Uint32Array,
+    private readonly scale: number,
+    private readonly count: number,
+  ) {}
 
   get size(): number {
-    return this.meta.length;
+    return this.count;
   }
 
-  /** Bytes held by the typed arrays (the whole footprint, bar a few object headers). */
+  /** Bytes held by the table (the whole footprint, bar a few object headers). */
   get byteLength(): number {
-    return this.keys.byteLength + this.meta.byteLength + this.buckets.byteLength;
+    return this.table.byteLength;
   }
 
   /** Looks a document up; the number is normalised (O/0, I/1, separators) before hashing. */
   lookup(issuingState: string, documentNumber: string): LostStolenHit | null {
     const normalised = normaliseDocumentNumber(documentNumber);
-    if (normalised === '') return null;
+    if (normalised === '' || this.count === 0) return null;
     const s = this.scratch;
     hashKey(keyCountry(issuingState), normalised, s);
     const h = s[0] as number;
     const l = s[1] as number;
-    const b = this.shift === 32 ? 0 : h >>> this.shift;
-    // Buckets hold a handful of entries: a linear scan beats a binary search here.
-    const end = this.buckets[b + 1] as number;
-    let at = -1;
-    for (let k = this.buckets[b] as number; k < end; k++) {
-      const kh = this.keys[2 * k] as number;
-      if (kh > h) break;
-      if (kh === h && this.keys[2 * k + 1] === l) {
-        at = k;
-        break;
-      }
+    const t = this.table;
+    const slots = t.length / 3;
+    for (let k = homeSlot(h, this.scale); k < slots; k++) {
+      const kl = t[3 * k + 1] as number;
+      if (kl === 0) return null; // empty slot: the run that could hold the key has ended
+      const kh = t[3 * k] as number;
+      if (kh === h && kl === l) return this.hit(t[3 * k + 2] as number, issuingState, normalised);
+      if (kh > h || (kh === h && kl > l)) return null;
     }
-    if (at < 0) return null;
-    const m = this.meta[at] as number;
+    return null;
+  }
+
+  private hit(m: number, issuingState: string, normalised: string): LostStolenHit {
     return {
       status: LOST_STOLEN_STATUSES[m >>> 30] as LostStolenStatus,
       issuingState: ALL_STATE_CODES[(m >>> 21) & 511] ?? issuingState,
