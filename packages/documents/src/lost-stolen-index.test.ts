@@ -157,3 +157,26 @@ describe('lookup tolerance', () => {
 function i0(flips: boolean[]): boolean {
   return flips[0] === true;
 }
+
+describe('LostStolenIndex edge cases', () => {
+  it('answers from an empty list', () => {
+    const { index, accepted } = new LostStolenBuilder({ version: 'empty' }).finish();
+    expect(accepted).toBe(0);
+    expect(index.lookup('FRA', '12345678')).toBeNull();
+  });
+
+  it.each([0.1, 0.5, 0.95])(
+    'finds every entry and keeps duplicates at load factor %s',
+    (loadFactor) => {
+      const b = new LostStolenBuilder({ version: 'lf', loadFactor });
+      for (let i = 0; i < 3000; i++)
+        b.add('ITA', `YA${i}`, i % 2 ? 'lost' : 'stolen', '2023-03-03');
+      b.add('ITA', 'YA7', 'revoked', '2024-04-04');
+      const { index } = b.finish();
+      expect(index.size).toBe(3001);
+      for (let i = 0; i < 3000; i++) expect(index.lookup('ITA', `YA${i}`)).not.toBeNull();
+      expect(index.lookup('ITA', 'YA3000')).toBeNull();
+      expect(index.byteLength / index.size).toBeLessThan(12 / loadFactor + 1);
+    },
+  );
+});
