@@ -115,10 +115,10 @@ console.log(
   `compact index: ${built.accepted.toLocaleString('en')} entries (${built.rejected} rejected) built from CSV chunks in ${(buildMs / 1000).toFixed(1)} s`,
 );
 console.log(
-  `  bytes/entry: ${(index.byteLength / index.size).toFixed(2)} (typed arrays), ${((arrayDelta + heapDelta) / index.size).toFixed(2)} measured (arrayBuffers ${mb(arrayDelta)} + heap ${mb(heapDelta)})   target ≤ 40`,
+  `  bytes/entry: ${(index.byteLength / index.size).toFixed(2)} (typed arrays), ${((arrayDelta + heapDelta) / index.size).toFixed(2)} measured (arrayBuffers ${mb(arrayDelta)} + heap ${mb(heapDelta)})   target ≤ 40; peak RSS while building ${mb(process.resourceUsage().maxRSS * 1024)} (sort buffers, CSV chunks)`,
 );
 
-// ---- 3. traveller pool ----
+// ---- 2. traveller pool ----
 const SCHENGEN =
   'AUT BEL BGR HRV CZE DNK EST FIN FRA DEU GRC HUN ISL ITA LVA LIE LTU LUX MLT NLD NOR POL PRT ROU SVK SVN ESP SWE CHE'.split(
     ' ',
@@ -306,7 +306,7 @@ run(`verdicts, compact index (${index.size.toLocaleString('en')} entries)`, {
 run('verdicts, no lost/stolen list', { reference, authorisations: registry });
 
 function mapBaseline(): void {
-  // ---- 2. naive Map baseline ----
+  // ---- 3. naive Map baseline ----
   gc();
   const mapBefore = mem();
   t0 = performance.now();
