@@ -36,7 +36,6 @@ export {
   InMemoryAuthorisationRegistry,
   checkAuthorisation,
   parseAuthorisationsJson,
-  authorisationKey,
   type TravelAuthorisationLookup,
   type RegistryIssue,
 } from './travel-authorisation-registry.ts';

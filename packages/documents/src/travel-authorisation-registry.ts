@@ -39,11 +39,6 @@ export interface TravelAuthorisationLookup {
   find(documentNumber: string, nationality: string): readonly TravelAuthorisation[];
 }
 
-/** D and DEU, GBD and GBR file under one key, like the lost/stolen index. */
-export function authorisationKey(documentNumber: string, nationality: string): string {
-  return `${lookupStateCode(nationality)?.country ?? nationality}|${normaliseDocumentNumber(documentNumber)}`;
-}
-
 export interface RegistryIssue {
   index: number;
   path: string;
