@@ -34,13 +34,20 @@ ensureInstalled();
 switch (command) {
   case 'start':
     // Generate the Prisma client, then run every service in one process on PGlite.
-    if (run(turbo, ['run', 'generate', '--output-logs=errors-only'], { env }) !== 0) process.exit(1);
-    process.exit(run(join(root, 'node_modules', '.bin', 'tsx'), ['services/embedded/src/main.ts', ...rest], { env }));
+    if (run(turbo, ['run', 'generate', '--output-logs=errors-only'], { env }) !== 0)
+      process.exit(1);
+    process.exit(
+      run(join(root, 'node_modules', '.bin', 'tsx'), ['services/embedded/src/main.ts', ...rest], {
+        env,
+      }),
+    );
     break;
   case 'test':
-    if (run('node', ['infra/dev/services.mjs', 'check'], { env }) !== 0) process.exit(1);
+    if (run('node', ['infra/dev/services.mjs'], { env }) !== 0) process.exit(1);
     process.exit(
-      run(turbo, ['run', 'lint', 'typecheck', 'test', '--continue', '--concurrency=2', ...rest], { env }),
+      run(turbo, ['run', 'lint', 'typecheck', 'test', '--continue', '--concurrency=2', ...rest], {
+        env,
+      }),
     );
     break;
   case 'bench':

@@ -11,3 +11,4 @@ export {
   type SubmissionResult,
 } from './ingest-service.ts';
 export { SubmissionReply } from './routes/submission-routes.ts';
+export { IngestConfig } from './config.ts';
