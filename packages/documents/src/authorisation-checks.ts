@@ -200,10 +200,6 @@ export function checkAuthorisations(c: AuthorisationContext, out: Reason[]): voi
     );
     return;
   }
-  const authRules: DestinationProfile['authorisations'] = [];
-  for (const r of c.profile.authorisations) {
-    if (ruleInForce(r, c.arrival) && selects(r.holders, c.country, req)) authRules.push(r);
-  }
   if (c.transit) {
     let transit: DestinationProfile['transit'][number] | undefined;
     for (const r of c.profile.transit) {
@@ -236,8 +232,8 @@ export function checkAuthorisations(c: AuthorisationContext, out: Reason[]): voi
           );
         }
       }
-      for (const r of authRules) {
-        if (r.rule.requiredInTransit)
+      for (const r of c.profile.authorisations) {
+        if (r.rule.requiredInTransit && applies(r, c, req))
           checkHeld('eta', r.rule.name, r.rule.id, r.rule.confirmed, c, out);
       }
       return;
@@ -249,7 +245,13 @@ export function checkAuthorisations(c: AuthorisationContext, out: Reason[]): voi
   }
   if (req.kind === 'eta') {
     // The matrix says an ETA is needed; a rule, when present, names it.
-    const named = authRules[0];
+    let named: DestinationProfile['authorisations'][number] | undefined;
+    for (const r of c.profile.authorisations) {
+      if (applies(r, c, req)) {
+        named = r;
+        break;
+      }
+    }
     checkHeld(
       'eta',
       named?.rule.name ?? 'electronic travel authorisation',
@@ -260,5 +262,15 @@ export function checkAuthorisations(c: AuthorisationContext, out: Reason[]): voi
     );
     return;
   }
-  for (const r of authRules) checkHeld('eta', r.rule.name, r.rule.id, r.rule.confirmed, c, out);
+  for (const r of c.profile.authorisations) {
+    if (applies(r, c, req)) checkHeld('eta', r.rule.name, r.rule.id, r.rule.confirmed, c, out);
+  }
+}
+
+function applies(
+  r: DestinationProfile['authorisations'][number],
+  c: AuthorisationContext,
+  req: MatrixRequirement,
+): boolean {
+  return ruleInForce(r, c.arrival) && selects(r.holders, c.country, req);
 }

@@ -46,7 +46,8 @@ export function parseIsoDate(s: string): number | null {
   return dayNumber(y, m, day);
 }
 
-export function civil(n: number): { y: number; m: number; d: number } {
+/** Day number → year, month, day packed as (y << 9) | (m << 5) | d: no object on hot paths. */
+function civilPacked(n: number): number {
   const z = n + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
@@ -57,7 +58,12 @@ export function civil(n: number): { y: number; m: number; d: number } {
   const mp = Math.floor((5 * doy + 2) / 153);
   const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
   const m = mp < 10 ? mp + 3 : mp - 9;
-  return { y: yoe + era * 400 + (m <= 2 ? 1 : 0), m, d };
+  return ((yoe + era * 400 + (m <= 2 ? 1 : 0)) << 9) | (m << 5) | d;
+}
+
+export function civil(n: number): { y: number; m: number; d: number } {
+  const p = civilPacked(n);
+  return { y: p >> 9, m: (p >> 5) & 15, d: p & 31 };
 }
 
 /** Day number → `YYYY-MM-DD`. */
@@ -71,7 +77,10 @@ export function formatDay(n: number): string {
  * the reading passport-validity rules are usually given.
  */
 export function addMonths(n: number, months: number): number {
-  const { y, m, d } = civil(n);
+  const p = civilPacked(n);
+  const y = p >> 9;
+  const m = (p >> 5) & 15;
+  const d = p & 31;
   const total = y * 12 + (m - 1) + months;
   const ny = Math.floor(total / 12);
   const nm = (total % 12) + 1;
@@ -80,9 +89,8 @@ export function addMonths(n: number, months: number): number {
 
 /** Whole years between a birth day and a later day (age on that day). */
 export function ageOn(birth: number, on: number): number {
-  const b = civil(birth);
-  const o = civil(on);
-  let age = o.y - b.y;
-  if (o.m < b.m || (o.m === b.m && o.d < b.d)) age -= 1;
-  return age;
+  const b = civilPacked(birth);
+  const o = civilPacked(on);
+  // Month and day compare as one number: (m << 5) | d.
+  return (o >> 9) - (b >> 9) - ((o & 511) < (b & 511) ? 1 : 0);
 }
