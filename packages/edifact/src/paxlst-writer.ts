@@ -2,7 +2,7 @@
 // simulator; what it writes the decoder reads back to the same manifest.
 import { Manifest, type FlightLeg, type Traveller } from '@paxguard/domain';
 import { IssueSink, type DecodeResult } from './codec-issues.ts';
-import { FUNCTION_CODES } from './paxlst-decoder.ts';
+import { FUNCTION_CODES } from './paxlst-header.ts';
 import type { SegmentWriter } from './segment-writer.ts';
 import { wrapMessage, type EnvelopeOptions } from './segment-writer.ts';
 

@@ -4,7 +4,7 @@ import { normaliseFlightNumber, type PnrPush } from '@paxguard/domain';
 import { defaultAirportZones, type AirportZones } from './airport-zones.ts';
 import { IssueSink, type DecodeMode, type DecodeResult } from './codec-issues.ts';
 import { readInterchange, type MessageContext, type MessageDecoder } from './interchange-reader.ts';
-import { where } from './paxlst-traveller.ts';
+import { where } from './code-readers.ts';
 import { PnrBuilder } from './pnrgov-pnr-builder.ts';
 import { readTvl } from './pnrgov-fields.ts';
 import type { SegmentScanner } from './segment-scanner.ts';

@@ -4,7 +4,7 @@ import type { Payment, Pnr, PnrSegment, PnrTraveller, PnrTravellerType } from '@
 import type { AirportZones } from './airport-zones.ts';
 import { maskCard } from './card-masking.ts';
 import type { IssueSink } from './codec-issues.ts';
-import { where } from './paxlst-traveller.ts';
+import { where } from './code-readers.ts';
 import { dateTime, ddmmyy, readTvl } from './pnrgov-fields.ts';
 import {
   parseContact,

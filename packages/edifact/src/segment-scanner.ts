@@ -1,7 +1,7 @@
 // The tokeniser core: walks an EDIFACT interchange once with charCodeAt and exposes the
 // current segment's element/component boundaries; strings are cut only when asked for.
 import type { IssueSink } from './codec-issues.ts';
-import { century, validDate } from './edifact-dates.ts';
+import { isoDateAt } from './edifact-dates.ts';
 import { repertoire, type Delimiters, type SyntaxId } from './service-string.ts';
 
 const TABLES = new Map<string, Uint8Array>();
@@ -275,89 +275,30 @@ export class SegmentScanner {
   }
 
   /**
-   * An all-digit date component (YYMMDD, YYMMDDHHMM, CCYYMMDD, CCYYMMDDHHMM) as
-   * `YYYY-MM-DD` or `YYYY-MM-DDTHH:mm`, built with one allocation; undefined if invalid.
+   * Start offset of component c of element e when it can be read in place (present, no
+   * release characters or line breaks in the segment), else -1; sets `spanLength`.
    */
+  span(e: number, c: number): number {
+    this.spanLength = 0;
+    if (e > this.elementCount || this.flags !== 0) return -1;
+    const idx = (this.ef[e] ?? 0) + c - 1;
+    if (idx >= (this.ef[e + 1] ?? 0)) return -1;
+    const a = this.cs[idx] ?? 0;
+    this.spanLength = (this.ce[idx] ?? 0) - a;
+    return a;
+  }
+
+  spanLength = 0;
+
+  /** An all-digit date component as `YYYY-MM-DD` or `YYYY-MM-DDTHH:mm` (see isoDateAt). */
   isoDate(
     e: number,
     c: number,
     referenceYear: number,
     kind: 'birth' | 'other',
   ): string | undefined {
-    if (e > this.elementCount) return undefined;
-    const idx = (this.ef[e] ?? 0) + c - 1;
-    if (idx >= (this.ef[e + 1] ?? 0)) return undefined;
-    const a = this.cs[idx] ?? 0;
-    const n = (this.ce[idx] ?? 0) - a;
-    if (this.flags !== 0 || (n !== 6 && n !== 8 && n !== 10 && n !== 12)) return undefined;
-    const t = this.text;
-    for (let i = a; i < a + n; i++) {
-      const d = t.charCodeAt(i);
-      if (d < 48 || d > 57) return undefined;
-    }
-    let p = a;
-    let y0: number, y1: number, y2: number, y3: number;
-    if (n === 6 || n === 10) {
-      y2 = t.charCodeAt(a);
-      y3 = t.charCodeAt(a + 1);
-      const y = century((y2 - 48) * 10 + y3 - 48, referenceYear, kind);
-      y0 = 48 + Math.floor(y / 1000);
-      y1 = 48 + (Math.floor(y / 100) % 10);
-      p = a + 2;
-    } else {
-      y0 = t.charCodeAt(a);
-      y1 = t.charCodeAt(a + 1);
-      y2 = t.charCodeAt(a + 2);
-      y3 = t.charCodeAt(a + 3);
-      p = a + 4;
-    }
-    const m0 = t.charCodeAt(p);
-    const m1 = t.charCodeAt(p + 1);
-    const d0 = t.charCodeAt(p + 2);
-    const d1 = t.charCodeAt(p + 3);
-    const year = (y0 - 48) * 1000 + (y1 - 48) * 100 + (y2 - 48) * 10 + (y3 - 48);
-    if (!validDate(year, (m0 - 48) * 10 + m1 - 48, (d0 - 48) * 10 + d1 - 48)) return undefined;
-    if (n === 6 || n === 8) return String.fromCharCode(y0, y1, y2, y3, 45, m0, m1, 45, d0, d1);
-    const h0 = t.charCodeAt(p + 4);
-    const h1 = t.charCodeAt(p + 5);
-    const i0 = t.charCodeAt(p + 6);
-    const i1 = t.charCodeAt(p + 7);
-    if ((h0 - 48) * 10 + h1 - 48 > 23 || (i0 - 48) * 10 + i1 - 48 > 59) return undefined;
-    return String.fromCharCode(y0, y1, y2, y3, 45, m0, m1, 45, d0, d1, 84, h0, h1, 58, i0, i1);
-  }
-
-  /** Length of the last component read by `numeric`. */
-  numLength = 0;
-
-  /** An all-digit component (≤ 15 digits) as a number, else -1; sets numLength. */
-  numeric(e: number, c = 1): number {
-    this.numLength = 0;
-    if (e > this.elementCount) return -1;
-    const idx = (this.ef[e] ?? 0) + c - 1;
-    if (idx >= (this.ef[e + 1] ?? 0)) return -1;
-    const a = this.cs[idx] ?? 0;
-    const b = this.ce[idx] ?? 0;
-    if (b <= a || b - a > 15) return -1;
-    let n = 0;
-    for (let i = a; i < b; i++) {
-      const d = this.text.charCodeAt(i) - 48;
-      if (d < 0 || d > 9) return -1;
-      n = n * 10 + d;
-    }
-    this.numLength = b - a;
-    return n;
-  }
-
-  /** A short code (≤ 4 characters) through a cache, so repeated codes share one string. */
-  intern(e: number, c: number, cache: Map<number, string>): string {
-    const k = this.key(e, c);
-    if (k < 0) return this.value(e, c);
-    let v = cache.get(k);
-    if (v === undefined) {
-      v = this.value(e, c);
-      cache.set(k, v);
-    }
-    return v;
+    const a = this.span(e, c);
+    return a < 0 ? undefined : isoDateAt(this.text, a, this.spanLength, referenceYear, kind);
   }
 
   /** Offset of component c of element e, for positioned issues. */
