@@ -149,7 +149,13 @@ export function checkIntegrity(
           `lost-stolen@${hit.listVersion}`,
           true,
           `documents[${i}].number`,
-          { ...hit },
+          {
+            status: hit.status,
+            issuingState: hit.issuingState,
+            reportedDate: hit.reportedDate,
+            normalisedNumber: hit.normalisedNumber,
+            listVersion: hit.listVersion,
+          },
         ),
       );
     }
