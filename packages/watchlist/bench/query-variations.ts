@@ -39,12 +39,16 @@ function queryDate(rng: Rng, g: Generated): string {
   return d;
 }
 
+const OTHER_NATIONALITIES = ['USA', 'GBR', 'FRA', 'DEU', 'CAN', 'TUR', 'ARE', 'SWE'];
+
 function base(rng: Rng, g: Generated, name: Name, birthDate = queryDate(rng, g)): Made {
+  // One traveller in ten travels on another nationality's passport (dual nationals).
+  const nationality = rng() < 0.1 ? pick(rng, OTHER_NATIONALITIES) : g.person.nationality;
   return {
     input: {
       names: [name],
       birthDate,
-      nationality: g.person.nationality,
+      nationality,
       documents: [{ number: passportNumber(rng), issuingState: g.person.nationality }],
     },
   };
@@ -171,7 +175,9 @@ export const VARIATIONS: Record<VariationClass, Variation> = {
     const fields = [n.surname, ...n.given];
     const k = Math.floor(rng() * fields.length);
     fields[k] = typoInField(rng, fields[k] ?? '');
-    if (rng() < 0.3) {
+    // A second slip in the same name, when the name has enough words to stay a name.
+    const words = fields.join(' ').split(' ').length;
+    if (words >= 3 && rng() < 0.3) {
       const k2 = (k + 1) % fields.length;
       fields[k2] = typoInField(rng, fields[k2] ?? '');
     }

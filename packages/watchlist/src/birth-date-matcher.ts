@@ -21,11 +21,11 @@ export interface BirthDateAgreement {
 
 export const DATE_FACTORS: Record<BirthDateRule, number> = {
   exact: 1,
-  'year-only': 0.96,
+  'year-only': 0.92,
   'day-month-swapped': 0.93,
   'year-off-by-one': 0.92,
   'placeholder-01-01': 0.92,
-  'not-compared': 0.9,
+  'not-compared': 0.88,
   mismatch: 0.55,
 };
 

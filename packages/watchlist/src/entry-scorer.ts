@@ -32,7 +32,8 @@ export interface ScoredEntry {
   explain(): HitExplanation;
 }
 
-const NATIONALITY_DIFFERS = 0.95;
+/** Dual nationals exist, so a different nationality weakens a match without ruling it out. */
+const NATIONALITY_DIFFERS = 0.93;
 
 export function scoreEntry(
   entry: WatchlistEntry,
@@ -50,7 +51,7 @@ export function scoreEntry(
     const nameScore =
       bd.rule === 'not-compared' &&
       (name.unmatchedMajor > 0 ||
-        name.pairs.some((p) => p.reason !== 'exact' && p.reason !== 'phonetic'))
+        name.pairs.some((p) => p.reason === 'spelling' || p.reason === 'initial'))
         ? Math.min(name.score, 0.85)
         : name.score;
     score = nameScore * bd.factor * (nat.rule === 'differs' ? NATIONALITY_DIFFERS : 1);

@@ -103,7 +103,7 @@ const PLACEHOLDER_MD = 1 * 32 + 1;
 export function dateWindow(year: number, month: number, day: number): DateWindow {
   return {
     lo: packDate(year - 1),
-    hi: packDate(year + 1, 31, 31),
+    hi: packDate(year + 2) - 1,
     year,
     md: month * 32 + day,
     swapped: day <= 12 ? day * 32 + month : -1,

@@ -29,7 +29,8 @@ const VOWELS = 'AEIOUY';
 export function skeletonKey(token: string): string {
   if (token.length === 0) return '';
   // Final H is silent or a ta marbuta in every source script (Abdullah/Abdulla, Taha).
-  let s = (token.length > 2 ? token.replace(/H$/, '') : token).replace(/IJ$/, 'I');
+  // Not after a letter it forms a digraph with (-VICH, SHAH, -KH).
+  let s = (token.length > 2 ? token.replace(/([^CSKGZPTDB])H$/, '$1') : token).replace(/IJ$/, 'I');
   const initialVowel = /^[AEIOU]|^[YJ](?=[AEIOU])/.test(s);
   if (initialVowel) s = 'A' + s.slice(1);
   for (const [re, to] of GROUPS) s = s.replace(re, to);

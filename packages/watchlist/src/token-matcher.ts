@@ -43,9 +43,10 @@ export function tokenSimilarity(
     boundedEditDistance(q, e, 1) <= 1
   )
     best = { sim: 0.86, reason: 'spelling' };
-  // The same key counts when the spellings are not far apart (XIAOYING ≠ SONG); a
-  // two-letter key only for the initial-vowel names (Yuri, Iurii, Jurij).
-  if (qSkel === eSkel && jw >= 0.65 && (qSkel.length >= 3 || qSkel[0] === 'A')) {
+  // The same key counts when the spellings are not far apart (XIAOYING ≠ SONG, DINGHAI ≠
+  // DONGYUE); long keys are specific enough to trust with less (ZWETKOW = TSVETKOV), and
+  // vowel-less tokens come from abjad scripts (MHMD = MUHAMMAD).
+  if (qSkel === eSkel && jw >= phoneticGate(qSkel.length, q, e)) {
     const s = qSkel.length >= 3 ? 0.93 : 0.86;
     if (s > best.sim) best = { sim: s, reason: 'phonetic' };
   } else if (
@@ -61,13 +62,19 @@ export function tokenSimilarity(
   // MRZ; vowel-less tokens come from abjad scripts (MHMD = MUHAMMAD).
   const shorter = q.length <= e.length ? q : e;
   const longer = q.length <= e.length ? e : q;
-  if (
-    shorter.length / longer.length < 0.75 &&
-    /[AEIOUY]/.test(shorter) &&
-    best.sim >= TOKEN_MATCH_FLOOR
-  )
+  const ratio = shorter.length / longer.length;
+  const sameKey = qSkel === eSkel && ratio >= 0.6;
+  if (ratio < 0.75 && !sameKey && /[AEIOUY]/.test(shorter) && best.sim >= TOKEN_MATCH_FLOOR)
     best = { sim: Math.min(best.sim, TOKEN_MATCH_FLOOR - 0.04), reason: best.reason };
   return best;
+}
+
+const VOWEL = /[AEIOUY]/;
+
+function phoneticGate(keyLength: number, q: string, e: string): number {
+  if (keyLength >= 5) return 0.5;
+  if (keyLength >= 3) return VOWEL.test(q) && VOWEL.test(e) ? 0.68 : 0.65;
+  return 0.72;
 }
 
 export interface AlignedToken {
@@ -147,8 +154,12 @@ export function alignNames(
     if (!l.minor) unmatchedMajor++;
     unmatchedListed.push(l.text);
   });
-  const cq = matchedW + restQ > 0 ? matched / (matchedW + restQ) : 0;
-  const cl = matchedW + restL > 0 ? matched / (matchedW + restL) : 0;
+  // Names missing on one side only (a patronymic not in the passport, a second given name
+  // not listed) are absent information, weighed half; unmatched on both sides is conflict.
+  const oneSided = restQ === 0 || restL === 0;
+  const missing = oneSided ? 0.5 : 1;
+  const cq = matchedW + restQ > 0 ? matched / (matchedW + missing * restQ) : 0;
+  const cl = matchedW + restL > 0 ? matched / (matchedW + missing * restL) : 0;
   let score = 0.8 * Math.max(cq, cl) + 0.2 * Math.min(cq, cl);
   const majorQ = query.filter((t) => !t.minor).length;
   const majorL = listed.filter((t) => !t.minor).length;

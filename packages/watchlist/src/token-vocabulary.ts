@@ -9,7 +9,7 @@ export interface SkeletonNeighbour {
 }
 
 /** Keys shorter than this get no typo neighbours: too many false neighbours. */
-const MIN_FUZZY_LENGTH = 3;
+const MIN_FUZZY_LENGTH = 2;
 const MAX_NEIGHBOURS = 48;
 
 export class TokenVocabulary {
@@ -80,11 +80,11 @@ export class TokenVocabulary {
       out.push({ skelId: id, distance });
     };
     add(this.skelIds.get(skel), 0);
-    if (skel.length < MIN_FUZZY_LENGTH) return out;
     for (const id of this.deletions.get(skel) ?? []) add(id, 1);
+    if (skel.length < MIN_FUZZY_LENGTH) return out;
     for (const d of deletionsOf(skel)) {
       const shorter = this.skelIds.get(d);
-      if (shorter !== undefined && d.length >= MIN_FUZZY_LENGTH - 1) add(shorter, 1);
+      if (shorter !== undefined && d.length >= 1) add(shorter, 1);
       for (const id of this.deletions.get(d) ?? []) add(id, 1);
     }
     return out;

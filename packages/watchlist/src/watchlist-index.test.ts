@@ -65,7 +65,10 @@ describe('screen: variation classes', () => {
       ids({ names: [{ surname: 'SHEVCHENKO', given: ['YURIY'] }], birthDate: '1975-06-01' }),
     ).toContain('E-SHEVCHENKO');
     expect(
-      ids({ names: [{ surname: 'SCHEWTSCHENKO', given: ['JURIJ'] }], birthDate: '1975-06-01' }),
+      ids({
+        names: [{ surname: 'SCHEWTSCHENKO', given: ['JURIJ', 'PETROWITSCH'] }],
+        birthDate: '1975-06-01',
+      }),
     ).toContain('E-SHEVCHENKO');
     expect(
       ids({
