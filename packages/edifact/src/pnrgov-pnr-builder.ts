@@ -2,19 +2,19 @@
 // documents/contacts/tickets/seats/bags, payments, itinerary and history, segment by segment.
 import type { Payment, Pnr, PnrSegment, PnrTraveller, PnrTravellerType } from '@paxguard/domain';
 import type { AirportZones } from './airport-zones.ts';
-import { maskCard } from './card-masking.ts';
 import type { IssueSink } from './codec-issues.ts';
 import { where } from './code-readers.ts';
 import { dateTime, ddmmyy, readTvl } from './pnrgov-fields.ts';
-import {
-  parseContact,
-  parseDoca,
-  parseDoco,
-  parseDocs,
-  parseInft,
-  type DocsInfo,
-} from './pnrgov-ssr.ts';
+import { parseContact, parseDoca, parseDoco, parseDocs, parseInft } from './pnrgov-ssr.ts';
 import type { SegmentScanner } from './segment-scanner.ts';
+import {
+  addDocument,
+  applyMon,
+  applyTbd,
+  attachInfants,
+  readFop,
+  type PendingInfant,
+} from './pnrgov-money-bags.ts';
 
 const TYPES: Record<string, PnrTravellerType> = {
   A: 'adult',
@@ -24,23 +24,9 @@ const TYPES: Record<string, PnrTravellerType> = {
   INF: 'infant',
   G: 'group',
 };
-const PAYMENT_TYPES: Record<string, Payment['type']> = {
-  CC: 'card',
-  CA: 'cash',
-  GR: 'government',
-  MS: 'miscellaneous',
-};
 const TITLES = new Set(['MR', 'MRS', 'MS', 'MISS', 'MSTR', 'DR']);
 /** Segments carried by PNRGOV that the screening model does not need. */
 const IGNORED = new Set(['APD', 'REF', 'FAR', 'PTK', 'TXD', 'EBD', 'MSG', 'EQN']);
-
-interface PendingInfant {
-  surname: string;
-  given: string[];
-  birthDate?: string;
-  docs?: DocsInfo;
-  adultRef?: string;
-}
 
 export class PnrBuilder {
   readonly pnr: Pnr;
@@ -98,10 +84,14 @@ export class PnrBuilder {
         return this.ssr(s);
       case 'TKT':
         return this.tkt(s);
-      case 'MON':
-        return this.mon(s);
+      case 'MON': {
+        const currency = applyMon(s, this.traveller?.tickets[this.traveller.tickets.length - 1]);
+        this.currency ??= currency;
+        return;
+      }
       case 'FOP':
-        return this.fop(s);
+        this.pnr.payments.push(readFop(s, this.currency, this.cardSalt));
+        return;
       case 'TVL':
         return this.tvl(s);
       case 'RPI': {
@@ -117,7 +107,8 @@ export class PnrBuilder {
           addSeat(this.traveller, this.segment, s.value(1, 1).trim());
         return;
       case 'TBD':
-        return this.tbd(s);
+        if (this.traveller) applyTbd(s, this.traveller);
+        return;
       case 'ABI':
         this.section = 'history';
         return;
@@ -324,33 +315,6 @@ export class PnrBuilder {
       this.traveller.tickets.push({ number });
   }
 
-  private mon(s: SegmentScanner): void {
-    const ticket = this.traveller?.tickets[this.traveller.tickets.length - 1];
-    for (let e = 1; e <= s.elementCount; e++) {
-      const amount = Number(s.value(e, 2));
-      const currency = s.value(e, 3).toUpperCase();
-      if (/^[A-Z]{3}$/.test(currency)) this.currency ??= currency;
-      if (
-        ticket &&
-        (s.value(e, 1) === 'T' || !ticket.fare) &&
-        Number.isFinite(amount) &&
-        /^[A-Z]{3}$/.test(currency)
-      ) {
-        ticket.fare = { amount, currency };
-      }
-    }
-  }
-
-  private fop(s: SegmentScanner): void {
-    const pay: Payment = { type: PAYMENT_TYPES[s.value(1, 1).toUpperCase()] ?? 'other' };
-    const amount = Number(s.value(1, 3));
-    if (s.value(1, 3) && Number.isFinite(amount) && this.currency)
-      pay.amount = { amount, currency: this.currency };
-    if (s.value(1, 4)) pay.cardType = s.value(1, 4);
-    if (s.value(1, 5)) Object.assign(pay, maskCard(s.value(1, 5), this.cardSalt));
-    this.pnr.payments.push(pay);
-  }
-
   private tvl(s: SegmentScanner): void {
     if (this.section === 'history') return;
     const prev = this.pnr.itinerary[this.pnr.itinerary.length - 1];
@@ -373,55 +337,11 @@ export class PnrBuilder {
     else this.segment = this.pnr.itinerary.push(seg);
   }
 
-  private tbd(s: SegmentScanner): void {
-    const t = this.traveller;
-    if (!t) return;
-    const bags = (t.bags ??= { tags: [] });
-    const count = Number(s.value(2, 1));
-    if (s.value(2, 1) && Number.isInteger(count)) bags.count = count;
-    const w = Number(s.value(2, 2));
-    if (s.value(2, 2) && Number.isFinite(w) && w >= 0)
-      bags.weightKg = s.value(2, 3) === '701' ? Math.round(w * 0.4536 * 10) / 10 : w;
-    if (s.value(4, 1).toUpperCase() === 'HP' && t.ref) bags.poolHeadRef = t.ref;
-    // One element per tag (airline prefix, serial); the third component is not a count.
-    for (let e = 5; e <= s.elementCount; e++) {
-      const serial = s.value(e, 2).trim();
-      if (serial) bags.tags.push(s.value(e, 1).trim() + serial);
-    }
-  }
+  /** Attaches infants named only in SSR INFT / infant DOCS, creating them when no TIF did. */
 
   /** Attaches infants named only in SSR INFT / infant DOCS, creating them when no TIF did. */
   finish(): Pnr {
-    // Transport line-wrapping leaves stray spaces inside names, so names compare without them.
-    const bare = (x: string | undefined): string => (x ?? '').replace(/\s+/g, '');
-    for (const inf of this.infants) {
-      let t = this.pnr.travellers.find(
-        (x) =>
-          x.type === 'infant' &&
-          bare(x.name.surname) === bare(inf.surname) &&
-          (inf.given.length === 0 || bare(x.name.given[0]) === bare(inf.given[0])),
-      );
-      t ??= this.pnr.travellers.find(
-        (x) => x.type === 'infant' && bare(x.name.surname) === bare(inf.surname),
-      );
-      if (!t) {
-        t = {
-          name: { surname: inf.surname, given: inf.given },
-          type: 'infant',
-          documents: [],
-          addresses: [],
-          contacts: { phones: [], emails: [] },
-          tickets: [],
-          seats: [],
-        };
-        if (inf.adultRef) t.accompanyingRef = inf.adultRef;
-        this.pnr.travellers.push(t);
-      }
-      t.birthDate ??= inf.birthDate ?? inf.docs?.birthDate;
-      t.sex ??= inf.docs?.sex;
-      t.nationality ??= inf.docs?.nationality;
-      if (inf.docs?.document) addDocument(t, inf.docs.document);
-    }
+    attachInfants(this.pnr, this.infants);
     return this.pnr;
   }
 }
@@ -430,9 +350,4 @@ function addSeat(t: PnrTraveller, segment: number, seat: string): void {
   const seg = segment || undefined;
   if (!t.seats.some((x) => x.seat === seat && x.segment === seg))
     t.seats.push({ segment: seg, seat });
-}
-
-function addDocument(t: PnrTraveller, doc: PnrTraveller['documents'][number]): void {
-  if (!t.documents.some((d) => d.type === doc.type && d.number === doc.number))
-    t.documents.push(doc);
 }
