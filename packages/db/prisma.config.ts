@@ -9,6 +9,6 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 process.env.PRISMA_SCHEMA_ENGINE_BINARY ??= path.join(here, 'prisma', 'schema-engine-stub.sh');
 
 export default defineConfig({
-  schema: path.join(here, 'prisma', 'schema.prisma'),
-  migrations: { path: path.join(here, 'prisma', 'migrations') },
+  schema: path.join(here, 'prisma', 'schema'),
+  migrations: { path: path.join(here, 'prisma', 'schema', 'migrations') },
 });

@@ -3,5 +3,5 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const packageRoot = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const SCHEMA_PATH = path.join(packageRoot, 'prisma', 'schema.prisma');
-export const MIGRATIONS_DIR = path.join(packageRoot, 'prisma', 'migrations');
+export const SCHEMA_DIR = path.join(packageRoot, 'prisma', 'schema');
+export const MIGRATIONS_DIR = path.join(SCHEMA_DIR, 'migrations');

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
-import { MIGRATIONS_DIR, SCHEMA_PATH } from './paths.ts';
+import { MIGRATIONS_DIR, SCHEMA_DIR } from './paths.ts';
 
 interface WasmSchemaEngine {
   diff(params: unknown): Promise<{ exitCode: number; stdout: string | null }>;
@@ -18,7 +18,18 @@ interface WasmApi {
   instantiate(bytes: Uint8Array, imports: object): Promise<{ instance: { exports: object } }>;
 }
 
-async function loadEngine(schema: string, pg: PGlite): Promise<WasmSchemaEngine> {
+/** Every .prisma file of the schema folder, as the engine wants them. */
+function schemaFiles(): { path: string; content: string }[] {
+  return readdirSync(SCHEMA_DIR)
+    .filter((f) => f.endsWith('.prisma'))
+    .sort()
+    .map((f) => ({ path: f, content: readFileSync(path.join(SCHEMA_DIR, f), 'utf8') }));
+}
+
+async function loadEngine(
+  files: { path: string; content: string }[],
+  pg: PGlite,
+): Promise<WasmSchemaEngine> {
   const require = createRequire(import.meta.url);
   const dir = path.dirname(require.resolve('@prisma/schema-engine-wasm/schema_engine_bg'));
   const bg = await import(path.join(dir, 'schema_engine_bg.js'));
@@ -33,7 +44,11 @@ async function loadEngine(schema: string, pg: PGlite): Promise<WasmSchemaEngine>
   bg.__wbg_set_wasm(instance.exports);
   (instance.exports as { __wbindgen_start?: () => void }).__wbindgen_start?.();
   const factory = bindMigrationAwareSqlAdapterFactory(new PrismaPGlite(pg));
-  return bg.SchemaEngine.new({ datamodels: [['schema.prisma', schema]] }, () => undefined, factory);
+  return bg.SchemaEngine.new(
+    { datamodels: files.map((f) => [f.path, f.content]) },
+    () => undefined,
+    factory,
+  );
 }
 
 function migrationsList(): unknown {
@@ -60,15 +75,15 @@ function migrationsList(): unknown {
   };
 }
 
-/** The SQL that takes a database from the committed migrations to schema.prisma ('' when none). */
+/** The SQL that takes a database from the committed migrations to the schema files ('' when none). */
 export async function diffMigrationsToSchema(): Promise<string> {
-  const schema = readFileSync(SCHEMA_PATH, 'utf8');
+  const files = schemaFiles();
   const pg = new PGlite();
   try {
-    const engine = await loadEngine(schema, pg);
+    const engine = await loadEngine(files, pg);
     const result = await engine.diff({
       from: { tag: 'migrations', ...(migrationsList() as object) },
-      to: { tag: 'schemaDatamodel', files: [{ path: 'schema.prisma', content: schema }] },
+      to: { tag: 'schemaDatamodel', files },
       script: true,
       exitCode: null,
       shadowDatabaseUrl: null,

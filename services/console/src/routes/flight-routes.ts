@@ -3,7 +3,7 @@ import { NotFoundError } from '@paxguard/domain';
 import type { AuditRepository, FlightRepository, UserRepository } from '@paxguard/db';
 import type { App } from '@paxguard/platform';
 import { z } from 'zod';
-import { currentUser, userAuth } from '../user-auth.ts';
+import { currentUser, userAuth } from '@paxguard/auth';
 
 const FlightParams = z.object({
   flight: z

@@ -3,7 +3,7 @@ import { NotFoundError } from '@paxguard/domain';
 import type { CarrierRepository, SubmissionRepository } from '@paxguard/db';
 import type { App } from '@paxguard/platform';
 import { z } from 'zod';
-import { carrierAuth, requireCarrier } from '../carrier-auth.ts';
+import { carrierAuth, requireCarrier } from '@paxguard/auth';
 import type { IngestService } from '../ingest-service.ts';
 
 const Issue = z.object({
