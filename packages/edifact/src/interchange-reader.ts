@@ -28,6 +28,8 @@ const UNH = codeKey('UNH');
 const UNT = codeKey('UNT');
 const UNE = codeKey('UNE');
 const UNZ = codeKey('UNZ');
+/** codeKey('UN') : the tag code of every UN* service segment divided by 256. */
+const UN_PREFIX = codeKey('UN');
 
 export interface InterchangeResult<T> {
   interchange?: InterchangeHeader;
@@ -80,6 +82,12 @@ export function readInterchange<T>(
       );
     }
     const tag = s.tagCode;
+    // Fast path: a data segment inside a message (every tag but the UN* service segments).
+    if (state === 'message' && tag > 0 && Math.floor(tag / 256) !== UN_PREFIX) {
+      segCount++;
+      decoder?.segment(s);
+      continue;
+    }
     if (tag === UNB) {
       if (state !== 'start')
         sink.error('UNB_UNEXPECTED', 'A second UNB inside one interchange.', where(s));
