@@ -53,3 +53,5 @@ export {
   listIncompleteSince,
 } from './repositories/message-part-repository.ts';
 export type { Prisma as PrismaTypes } from './generated/prisma/client.ts';
+export * from './sanctions/index.ts';
+export * from './reference/index.ts';

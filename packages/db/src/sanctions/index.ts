@@ -1,0 +1,2 @@
+// Sanctions storage: repositories over prisma/schema/sanctions.prisma.
+export {};
