@@ -13,6 +13,7 @@ const PURE_PACKAGES = [
   'networks',
   'sanctions',
   'demo-data',
+  'geo',
 ];
 
 const IO_MODULES = [

@@ -1,0 +1,1 @@
+export { airportState, airportStates } from './airport-states.ts';
