@@ -60,6 +60,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     mode,
     onProgress: bar ? (at, total) => bar.update('decoding', at, total) : undefined,
   });
+  bar?.update('decoding', text.length, text.length);
   bar?.done();
   io.stdout(flags.has('--json') ? asJson(decoded) : summary(file, decoded, mode));
   return decoded.result.ok ? 0 : 1;
