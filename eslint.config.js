@@ -14,6 +14,7 @@ const PURE_PACKAGES = [
   'sanctions',
   'demo-data',
   'geo',
+  'screening',
 ];
 
 const IO_MODULES = [
