@@ -81,9 +81,10 @@ const baseCpu = cpuSeconds(process.cpuUsage(cpu));
 const primaries = set.lists.flatMap((l) =>
   l.entries.flatMap((e) => (typeof e.names[0] === 'string' ? [e.names[0]] : [])),
 );
+const sampleSize = scale >= 0.5 ? 20 : 50;
 const sample = queries
-  .filter((_, i) => i % Math.max(1, Math.floor(queries.length / 50)) === 0)
-  .slice(0, 50);
+  .filter((_, i) => i % Math.max(1, Math.floor(queries.length / sampleSize)) === 0)
+  .slice(0, sampleSize);
 cpu = process.cpuUsage();
 t = performance.now();
 let bruteHits = 0;

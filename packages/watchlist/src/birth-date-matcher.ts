@@ -25,7 +25,7 @@ export const DATE_FACTORS: Record<BirthDateRule, number> = {
   'day-month-swapped': 0.93,
   'year-off-by-one': 0.92,
   'placeholder-01-01': 0.92,
-  'not-compared': 0.88,
+  'not-compared': 0.85,
   mismatch: 0.55,
 };
 

@@ -110,38 +110,48 @@ export function alignNames(
   listed: readonly WeightedToken[],
   sim: (qi: number, li: number) => TokenSim,
 ): NameAgreement {
-  const cells: { qi: number; li: number; s: TokenSim }[] = [];
-  for (let qi = 0; qi < query.length; qi++)
-    for (let li = 0; li < listed.length; li++) {
+  // Cells packed as sim·2^12 + qi·64 + li in one typed array: this runs per candidate.
+  const nq = Math.min(query.length, 30);
+  const nl = Math.min(listed.length, 30);
+  const cells = new Float64Array(nq * nl);
+  let n = 0;
+  for (let qi = 0; qi < nq; qi++)
+    for (let li = 0; li < nl; li++) {
       const s = sim(qi, li);
       if (s.sim >= TOKEN_MATCH_FLOOR || (s.reason === 'initial' && s.sim > 0))
-        cells.push({ qi, li, s });
+        cells[n++] = Math.round(s.sim * 1e6) * 4096 + qi * 64 + li;
     }
-  cells.sort((a, b) => b.s.sim - a.s.sim);
-  const usedQ = new Array<boolean>(query.length).fill(false);
-  const usedL = new Array<boolean>(listed.length).fill(false);
+  const sorted = cells.subarray(0, n).sort();
+  let usedQ = 0;
+  let usedL = 0;
   const pairs: AlignedToken[] = [];
   let matched = 0;
   let matchedW = 0;
   let majorMatches = 0;
-  for (const c of cells) {
-    if (usedQ[c.qi] || usedL[c.li]) continue;
-    const q = query[c.qi];
-    const l = listed[c.li];
+  for (let k = n - 1; k >= 0; k--) {
+    const cell = sorted[k] ?? 0;
+    const qi = Math.floor(cell / 64) % 64;
+    const li = cell % 64;
+    const qb = 1 << qi;
+    const lb = 1 << li;
+    if (usedQ & qb || usedL & lb) continue;
+    const q = query[qi];
+    const l = listed[li];
     if (!q || !l) continue;
-    usedQ[c.qi] = true;
-    usedL[c.li] = true;
+    usedQ |= qb;
+    usedL |= lb;
+    const c = sim(qi, li);
     const w = Math.min(q.weight, l.weight);
-    matched += c.s.sim * w;
+    matched += c.sim * w;
     matchedW += w;
-    if (!q.minor && !l.minor && c.s.reason !== 'initial') majorMatches++;
-    pairs.push({ query: q.text, listed: l.text, sim: c.s.sim, reason: c.s.reason });
+    if (!q.minor && !l.minor && c.reason !== 'initial') majorMatches++;
+    pairs.push({ query: q.text, listed: l.text, sim: c.sim, reason: c.reason });
   }
   let restQ = 0;
   let unmatchedMajor = 0;
   const unmatchedQuery: string[] = [];
   query.forEach((q, i) => {
-    if (usedQ[i]) return;
+    if (usedQ & (1 << i)) return;
     restQ += q.weight;
     if (!q.minor) unmatchedMajor++;
     unmatchedQuery.push(q.text);
@@ -149,7 +159,7 @@ export function alignNames(
   let restL = 0;
   const unmatchedListed: string[] = [];
   listed.forEach((l, i) => {
-    if (usedL[i]) return;
+    if (usedL & (1 << i)) return;
     restL += l.weight;
     if (!l.minor) unmatchedMajor++;
     unmatchedListed.push(l.text);
