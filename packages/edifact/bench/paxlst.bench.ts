@@ -6,8 +6,14 @@ import { join } from 'node:path';
 import { Parser } from 'edifact';
 import { decodePaxlst } from '../src/paxlst-decoder.ts';
 import { decodePnrgov } from '../src/pnrgov-decoder.ts';
+import { createPaxlstStream } from '../src/paxlst-stream.ts';
 import { createSegmentSplitter } from '../src/segment-splitter.ts';
-import { syntheticPaxlst, syntheticPnrgov, syntheticTravellerBlock } from './synthetic-traffic.ts';
+import {
+  syntheticMessageBlock,
+  syntheticPaxlst,
+  syntheticPnrgov,
+  syntheticTravellerBlock,
+} from './synthetic-traffic.ts';
 
 const SCALE = Number(process.env.PAXGUARD_BENCH_SCALE ?? '1') || 1;
 const RUNS = Number(process.env.PAXGUARD_BENCH_RUNS ?? '7');
@@ -141,4 +147,53 @@ console.log(
 );
 console.log(
   `heap before ${fmt(heapBefore / 1e6)} MB, peak sampled ${fmt(peak / 1e6)} MB, after ${fmt(heapAfter / 1e6)} MB (flat if peak − before stays near one chunk)`,
+);
+
+// The same volume decoded into domain objects: a push of many flights' messages, each
+// decoded when its UNT arrives and then dropped, as an ingest consumer would.
+const message = syntheticMessageBlock(300, 9);
+gc?.();
+const decodeHeapBefore = process.memoryUsage().heapUsed;
+let decodePeak = decodeHeapBefore;
+let okMessages = 0;
+let failed = 0;
+let streamTravellers = 0;
+let streamed = 0;
+let pos = 0;
+let n = 0;
+const count = (results: ReturnType<ReturnType<typeof createPaxlstStream>['push']>) => {
+  for (const r of results) {
+    if (r.ok) {
+      okMessages++;
+      streamTravellers += r.value.manifest.travellers.length;
+    } else failed++;
+  }
+};
+const d0 = process.cpuUsage();
+const stream = createPaxlstStream();
+count(stream.push("UNB+UNOA:4+DL+PAXGUARD+240301:1800+1'"));
+while (streamed < streamBytes) {
+  let chunk = '';
+  while (chunk.length < 65536) {
+    const take = Math.min(message.length - pos, 65536 - chunk.length);
+    chunk += message.slice(pos, pos + take);
+    pos = (pos + take) % message.length;
+  }
+  count(stream.push(chunk));
+  streamed += chunk.length;
+  if (++n % 64 === 0) decodePeak = Math.max(decodePeak, process.memoryUsage().heapUsed);
+}
+if (pos !== 0) count(stream.push(message.slice(pos)));
+count(stream.push(`UNZ+${okMessages + failed}+1'`));
+const tail = stream.end();
+count(tail.messages);
+const dc = process.cpuUsage(d0);
+const decodeMs = (dc.user + dc.system) / 1000;
+gc?.();
+const decodeHeapAfter = process.memoryUsage().heapUsed;
+console.log(
+  `\nStreamed PAXLST push decoded with createPaxlstStream: ${fmt(streamed / 1e6, 0)} MB, ${(okMessages + failed).toLocaleString('en-US')} messages (${failed} failed), ${streamTravellers.toLocaleString('en-US')} travellers, ${fmt(mbps(streamed, decodeMs))} MB/s (CPU), interchange checks ${tail.interchange.ok ? 'ok' : 'FAILED'}`,
+);
+console.log(
+  `heap before ${fmt(decodeHeapBefore / 1e6)} MB, peak sampled ${fmt(decodePeak / 1e6)} MB, after ${fmt(decodeHeapAfter / 1e6)} MB`,
 );

@@ -146,3 +146,35 @@ export function syntheticPnrgov(sample: string, minBytes: number): string {
   }
   return `${head}${parts.join('')}UNT+1+1'UNZ+1+1'`;
 }
+
+/** One UNH…UNT PAXLST message of `travellers` passengers, for pushes of many flights. */
+export function syntheticMessageBlock(travellers: number, seed: number): string {
+  const rnd = mulberry32(seed);
+  const list = Array.from({ length: travellers }, (_, i) => syntheticTraveller(rnd, i));
+  const manifest: Manifest = {
+    source: 'PAXLST',
+    listType: 'passenger',
+    functionCode: 'original',
+    flight: {
+      carrier: 'DL',
+      number: '88',
+      legs: [
+        {
+          departure: { airport: 'ATL', local: '2024-03-01T22:10' },
+          arrival: { airport: 'CDG', local: '2024-03-02T12:00' },
+          overflight: false,
+        },
+      ],
+    },
+    travellers: list,
+  };
+  const r = encodePaxlst(manifest, {
+    sender: 'S',
+    recipient: 'R',
+    interchangeRef: '1',
+    messageRef: 'M',
+    preparedAt: '2024-03-01T18:00',
+  });
+  if (!r.ok) throw new Error('message');
+  return r.value.slice(r.value.indexOf('UNH+'), r.value.indexOf('UNZ+'));
+}

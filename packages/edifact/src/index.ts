@@ -31,3 +31,4 @@ export {
 export { maskCard, type MaskedCard } from './card-masking.ts';
 export { decodePnrgov, type PnrgovDecodeOptions } from './pnrgov-decoder.ts';
 export { createSegmentSplitter, type SegmentSplitter } from './segment-splitter.ts';
+export { createPaxlstStream, type PaxlstStream } from './paxlst-stream.ts';

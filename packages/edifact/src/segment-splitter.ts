@@ -15,6 +15,8 @@ export interface SegmentSplitter {
   end(): { segments: string[]; issues: CodecIssue[] };
   /** The delimiters in force (known once the first chunk has been seen). */
   readonly delimiters: Delimiters;
+  /** Character offsets in the whole stream of the segments the last push/end returned. */
+  readonly lastOffsets: readonly number[];
 }
 
 /** UNA is read from the first 9 characters, so the splitter waits for that many before splitting. */
@@ -27,6 +29,9 @@ export function createSegmentSplitter(
   let tail = '';
   let term = 39;
   let rel = 63;
+  /** Offset in the whole stream of the first character of the text being split. */
+  let consumed = 0;
+  let offsets: number[] = [];
 
   function split(text: string, final: boolean): string[] {
     const out: string[] = [];
@@ -41,11 +46,15 @@ export function createSegmentSplitter(
       } else if (c === term) {
         p++;
         const s = skipBlank(text, start);
-        if (s < p) out.push(text.slice(s, p));
+        if (s < p) {
+          out.push(text.slice(s, p));
+          offsets.push(consumed + s);
+        }
         start = p;
       } else p++;
     }
     tail = text.slice(start);
+    consumed += start;
     return out;
   }
 
@@ -53,7 +62,11 @@ export function createSegmentSplitter(
     get delimiters() {
       return delimiters;
     },
+    get lastOffsets() {
+      return offsets;
+    },
     push(chunk: string): string[] {
+      offsets = [];
       if (typeof chunk !== 'string' || chunk.length === 0) return [];
       let text = tail + chunk;
       if (!started) {
@@ -67,18 +80,24 @@ export function createSegmentSplitter(
         rel = delimiters.release.charCodeAt(0);
         started = true;
         const head = una.present ? [text.slice(skipBlank(text, 0), una.end)] : [];
+        if (una.present) offsets.push(skipBlank(text, 0));
         text = text.slice(una.end);
+        consumed += una.end;
         return [...head, ...split(text, false)];
       }
       return split(text, false);
     },
     end() {
-      if (!started && tail) splitter.push('');
+      // A stream shorter than a UNA is split with the default delimiters.
+      offsets = [];
       const segments = split(tail, true);
       const rest = tail.trim();
       if (rest) {
-        sink.problem('SEGMENT_UNTERMINATED', 'The stream ends inside a segment (no terminator).');
+        sink.problem('SEGMENT_UNTERMINATED', 'The stream ends inside a segment (no terminator).', {
+          offset: consumed + skipBlank(tail, 0),
+        });
         segments.push(rest);
+        offsets.push(consumed + skipBlank(tail, 0));
       }
       tail = '';
       const issues = [...sink.errors, ...sink.warnings];
