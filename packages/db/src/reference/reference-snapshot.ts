@@ -1,0 +1,121 @@
+// Everything the screener needs, in the engines' own types, with one stable version string
+// (a hash over every area's version) that names the reference data a verdict was reached with.
+import { createHash } from 'node:crypto';
+import type { TravelAuthorisation } from '@paxguard/documents';
+import type { Profile } from '@paxguard/profiles';
+import type { ClearedTraveller, Watchlist } from '@paxguard/watchlist';
+import type { PrismaClient } from '../generated/prisma/client.ts';
+import { createAuthorisationRepository } from './authorisation-repository.ts';
+import { createClearedRepository } from './cleared-repository.ts';
+import { createEntryRulesRepository } from './entry-rules-repository.ts';
+import { createLostStolenRepository, type LostStolenRow } from './lost-stolen-repository.ts';
+import { createRiskProfileRepository } from './risk-profile-repository.ts';
+import { readShippedEntryRules, type EntryRulesFiles } from './shipped-entry-rules.ts';
+import { createWatchlistRepository } from './watchlist-repository.ts';
+
+export interface ReferenceSnapshot {
+  /** Stable hash of `versions`: equal snapshots have equal versions. */
+  version: string;
+  /** Area (`watchlist:<id>`, `cleared`, `profiles`, `entry-rules`, `authorisations`, `lost-stolen`) → version. */
+  versions: Record<string, string>;
+  watchlists: Watchlist[];
+  /** Clearances neither revoked nor expired at `now`. */
+  cleared: ClearedTraveller[];
+  /** Active profiles whose window has not ended at `now` (the screener still calls isActive). */
+  profiles: Profile[];
+  entryRules: EntryRulesFiles & { source: 'database' | 'shipped' };
+  /** Every registered authorisation; revoked ones carry `revoked: true`. */
+  authorisations: TravelAuthorisation[];
+  lostStolen: {
+    /** `list@version` of each current list, comma-separated; `none` without any. */
+    version: string;
+    count: number;
+    /** Read in pages from the database each time it is iterated. */
+    rows: AsyncIterable<LostStolenRow>;
+  };
+}
+
+export interface SnapshotOptions {
+  now?: Date;
+  /** Used when no entry-rules version is stored; defaults to the documents package's files. */
+  shippedEntryRules?: EntryRulesFiles;
+}
+
+function sha(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** A hash of the version map with its keys sorted: independent of the order areas are read in. */
+export function snapshotVersion(versions: Record<string, string>): string {
+  const sorted = Object.keys(versions)
+    .sort()
+    .map((k) => [k, versions[k]]);
+  return `ref-${sha(JSON.stringify(sorted)).slice(0, 16)}`;
+}
+
+export async function loadReferenceSnapshot(
+  prisma: PrismaClient,
+  options: SnapshotOptions = {},
+): Promise<ReferenceSnapshot> {
+  const now = options.now ?? new Date();
+  const lostStolenRepo = createLostStolenRepository(prisma);
+  const [areas, watchlists, cleared, profiles, rulesTexts, authorisations, lsImports] =
+    await Promise.all([
+      prisma.referenceAreaVersion.findMany(),
+      createWatchlistRepository(prisma).loadAll(),
+      createClearedRepository(prisma).list({ now }),
+      createRiskProfileRepository(prisma).loadActive(now),
+      createEntryRulesRepository(prisma).allTexts(),
+      createAuthorisationRepository(prisma).loadAll(),
+      lostStolenRepo.current(),
+    ]);
+  const area = new Map(areas.map((a) => [a.area, String(a.version)]));
+
+  let entryRules: ReferenceSnapshot['entryRules'];
+  if (rulesTexts.length > 0) {
+    const shipped = options.shippedEntryRules ?? {
+      visaMatrixCsv: readShippedEntryRules().visaMatrixCsv,
+    };
+    entryRules = {
+      visaMatrixCsv: shipped.visaMatrixCsv,
+      rulesFiles: rulesTexts,
+      source: 'database',
+    };
+  } else {
+    const s = options.shippedEntryRules ?? {
+      visaMatrixCsv: readShippedEntryRules().visaMatrixCsv,
+      rulesFiles: [readShippedEntryRules().rulesFile],
+    };
+    entryRules = { ...s, source: 'shipped' };
+  }
+
+  const versions: Record<string, string> = {};
+  for (const w of watchlists) versions[`watchlist:${w.id}`] = w.version;
+  // Expiry changes the cleared set without a write: the ids in force are part of its version.
+  versions.cleared = `${area.get('cleared') ?? '0'}:${sha(cleared.map((c) => c.id).join(',')).slice(0, 8)}`;
+  versions.profiles = profiles.map((p) => `${p.id}@${p.version}`).join(',') || 'none';
+  versions['entry-rules'] =
+    entryRules.source === 'database'
+      ? `db:${area.get('entry-rules') ?? '0'}:${sha(rulesTexts.join('\n')).slice(0, 12)}`
+      : `shipped:${sha(entryRules.rulesFiles.join('\n')).slice(0, 12)}`;
+  versions.authorisations = area.get('authorisations') ?? '0';
+  const lsVersion = lsImports.map((i) => `${i.listId}@${i.version}`).join(',') || 'none';
+  versions['lost-stolen'] = lsVersion;
+
+  return {
+    version: snapshotVersion(versions),
+    versions,
+    watchlists,
+    cleared: cleared.map((c) => c.record),
+    profiles,
+    entryRules,
+    authorisations,
+    lostStolen: {
+      version: lsVersion,
+      count: lsImports.reduce((n, i) => n + i.accepted, 0),
+      rows: {
+        [Symbol.asyncIterator]: () => lostStolenRepo.rows(lsImports.map((i) => i.id)),
+      },
+    },
+  };
+}
