@@ -92,7 +92,7 @@ describe('every decoder survives random mutations of the GTAS samples (property)
           }
         },
       ),
-      { numRuns: 120 },
+      { numRuns: 80 },
     );
   });
 });

@@ -100,7 +100,7 @@ describe('JSON and EDIFACT forms agree (property)', () => {
           );
         expect(strip(json.value)).toEqual(strip(edi.value[0]!.manifest));
       }),
-      { numRuns: 40 },
+      { numRuns: 25 },
     );
   });
 });

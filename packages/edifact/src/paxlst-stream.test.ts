@@ -75,7 +75,7 @@ describe('createPaxlstStream', () => {
         expect(results[2]!.ok && results[2]!.value.manifest.flight.number).toBe('102');
         expect(!results[1]!.ok && results[1]!.errors).toEqual(wholeErrors);
       }),
-      { numRuns: 40 },
+      { numRuns: 25 },
     );
   });
 

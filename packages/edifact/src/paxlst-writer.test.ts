@@ -56,7 +56,7 @@ describe('encodePaxlst', () => {
           expect(back.messageRef).toBe('M7');
         },
       ),
-      { numRuns: 60 },
+      { numRuns: 40 },
     );
   });
 
@@ -150,7 +150,7 @@ describe('encodePaxlst', () => {
           expect(typeof tk.ok).toBe('boolean');
         },
       ),
-      { numRuns: 150 },
+      { numRuns: 100 },
     );
   });
 });
