@@ -20,8 +20,11 @@ interface Held {
   offset: number;
 }
 
+/** The tag of a UN* service segment (upper-cased), or '' for any data segment. */
 function tagOf(raw: string): string {
-  return raw.trimStart().slice(0, 3).toUpperCase();
+  const u = raw.charCodeAt(0) & ~32;
+  const n = raw.charCodeAt(1) & ~32;
+  return u === 85 && n === 78 ? raw.slice(0, 3).toUpperCase() : '';
 }
 
 /**
@@ -157,10 +160,14 @@ export function createPaxlstStream(options: PaxlstDecodeOptions = {}): PaxlstStr
             { ...at, element: 2 },
           );
       } else if (tag !== 'UNE') {
-        sink.problem('SEGMENT_OUTSIDE_MESSAGE', `Segment ${tag} is outside any UNH…UNT message.`, {
-          segmentIndex: index,
-          offset: held.offset,
-        });
+        sink.problem(
+          'SEGMENT_OUTSIDE_MESSAGE',
+          `Segment ${raw.slice(0, 3)} is outside any UNH…UNT message.`,
+          {
+            segmentIndex: index,
+            offset: held.offset,
+          },
+        );
       }
     });
     return done;

@@ -159,6 +159,19 @@ describe('decodePnrgov fields', () => {
     expect(JSON.stringify(r.value)).not.toContain('4111111111111111');
   });
 
+  it('reads a group booking, its name and an OSI phone contact', () => {
+    const text =
+      "UNB+IATA:1+XX+GOV+240501:1000+1'UNH+1+PNRGOV:11:1:IA'MSG+:22'TVL+010524:1000:010524:1300+FRA+JFK+LH+400'EQN+1'SRC'RCI+LH:GRP001'" +
+      "IFT+4:28+LH CTCP FRA 4969 1234'TIF+SCHOOL TRIP:G+:G:1'TIF+DOE+JANE:A:2'UNT+10+1'UNZ+1+1'";
+    const r = decodePnrgov(text);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const pnr = r.value[0]!.pnrs[0]!;
+    expect(pnr.groupName).toBe('SCHOOL TRIP');
+    expect(pnr.travellers.map((t) => t.type)).toEqual(['group', 'adult']);
+    expect(pnr.contacts.phones).toEqual(['FRA 4969 1234']);
+  });
+
   it('rejects a push without a header flight, and an unsupported version in strict mode', () => {
     const r = decodePnrgov(
       "UNB+IATA:1+XX+GOV+240501:1000+1'UNH+1+PNRGOV:9:1:IA'MSG+:22'UNT+3+1'UNZ+1+1'",

@@ -237,6 +237,7 @@ export class PnrBuilder {
       const adult = [...this.pnr.travellers].reverse().find((x) => x.type !== 'infant');
       if (adult?.ref) t.accompanyingRef = adult.ref;
     }
+    if (type === 'group') this.pnr.groupName ??= [surname, ...tokens].join(' ');
     this.pnr.travellers.push(t);
     this.traveller = t;
   }
