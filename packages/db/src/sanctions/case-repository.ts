@@ -168,6 +168,10 @@ export function createCaseRepository(prisma: PrismaClient) {
       const r = await prisma.sanctionCaseRecord.findUnique({ where: { id } });
       return r ? read(r) : undefined;
     },
+    async getByKey(key: string): Promise<StoredCase | undefined> {
+      const r = await prisma.sanctionCaseRecord.findUnique({ where: { key } });
+      return r ? read(r) : undefined;
+    },
     async list(
       filter: { carrier?: string; state?: string; states?: string[]; limit?: number } = {},
     ): Promise<StoredCase[]> {

@@ -143,6 +143,17 @@ export function createFlightFactsRepository(prisma: PrismaClient) {
       };
     },
 
+    /** Keys of a carrier's flights departing in [from, to): what a scorecard covers. */
+    async flightKeysForCarrier(carrierCode: string, from: Date, to: Date): Promise<string[]> {
+      const rows = await prisma.flight.findMany({
+        where: { carrierCode, scheduledDeparture: { gte: from, lt: to } },
+        select: { key: true },
+        orderBy: { scheduledDeparture: 'asc' },
+        take: 5000,
+      });
+      return rows.map((r) => r.key);
+    },
+
     /** What each evidence id is, with the archived message's hash: the notice's bundle. */
     async describeEvidence(ids: readonly string[]) {
       const uuids = ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id));

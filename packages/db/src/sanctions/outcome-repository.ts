@@ -14,6 +14,18 @@ export interface StoredOutcomeInput {
   channel: 'api' | 'kafka' | 'demo';
 }
 
+/** JSON with keys sorted at every level: jsonb does not keep the order a reporter used. */
+function canonical(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+  if (v && typeof v === 'object')
+    return `{${Object.keys(v)
+      .filter((k) => (v as Record<string, unknown>)[k] !== undefined)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  return JSON.stringify(v);
+}
+
 export function createOutcomeRepository(prisma: PrismaClient) {
   return {
     /**
@@ -23,9 +35,7 @@ export function createOutcomeRepository(prisma: PrismaClient) {
     async record(input: StoredOutcomeInput): Promise<'created' | 'duplicate' | 'conflict'> {
       const existing = await prisma.arrivalOutcomeRecord.findUnique({ where: { id: input.id } });
       if (existing)
-        return JSON.stringify(existing.outcome) === JSON.stringify(input.outcome)
-          ? 'duplicate'
-          : 'conflict';
+        return canonical(existing.outcome) === canonical(input.outcome) ? 'duplicate' : 'conflict';
       try {
         await prisma.arrivalOutcomeRecord.create({
           data: { ...input, outcome: input.outcome as Prisma.InputJsonValue },
