@@ -33,6 +33,8 @@ export function createOutcomeConsumer(deps: {
       deps.bus.subscribe({
         groupId: deps.groupId ?? 'paxguard-sanctions',
         topics: [ArrivalOutcomeRecorded.topic],
+        // A new group reads the whole topic: outcomes are idempotent by id, and none may be lost.
+        fromBeginning: true,
         handler: handle,
       }),
   };
