@@ -59,6 +59,10 @@ const fmt = (n: number, d = 1) =>
 
 const paxBytes = 10e6 * SCALE;
 const { text, travellers } = syntheticPaxlst(paxBytes, 42);
+const v8Flags = process.execArgv.filter(
+  (a) => a.startsWith('--max-semi') || a.startsWith('--min-semi'),
+);
+console.log(`V8 young generation: ${v8Flags.length ? v8Flags.join(' ') : 'default size'}`);
 console.log(
   `PAXLST synthetic push: ${fmt(text.length / 1e6, 2)} MB, ${travellers.toLocaleString('en-US')} travellers, seed 42, median of ${RUNS} runs after 2 warm-ups`,
 );
