@@ -17,6 +17,7 @@ import { airportStates } from '@paxguard/geo';
 import type { App, Logger } from '@paxguard/platform';
 import { userAuth } from '@paxguard/auth';
 import { createBacktestRunner } from './backtest-runner.ts';
+import { loadScreeningInputs, type ScreeningInputs } from './screening-inputs.ts';
 import { registerAuthorisationRoutes } from './routes/authorisation-routes.ts';
 import { registerClearedRoutes } from './routes/cleared-routes.ts';
 import { registerEntryRulesRoutes } from './routes/entry-rules-routes.ts';
@@ -50,6 +51,10 @@ export function createReferenceComponents(deps: { db: Database; logger: Logger }
     /** Everything screening needs, in the engines' types (see loadReferenceSnapshot). */
     snapshot(options?: SnapshotOptions): Promise<ReferenceSnapshot> {
       return loadReferenceSnapshot(prisma, options);
+    },
+    /** The same, shaped for the screening engine (pass as `loadReference` to screening). */
+    screeningInputs(options?: SnapshotOptions): Promise<ScreeningInputs> {
+      return loadScreeningInputs(deps.db, options);
     },
     registerRoutes(app: App) {
       // One encapsulated scope: the CSV and YAML body parsers stay inside the reference API.

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testPostgres, type TestPostgres } from '@paxguard/test-support';
 import { loadReferenceSnapshot, openDatabase, parseDatabaseUrl, type Database } from '@paxguard/db';
 import { isActive } from '@paxguard/profiles';
+import { buildScreeningReference } from '@paxguard/screening';
+import { loadScreeningInputs } from '../screening-inputs.ts';
 import { buildWatchlistIndex, queryFromTraveller } from '@paxguard/watchlist';
 import { demoFlights } from './demo-flights.ts';
 import { seedReferenceDemo } from './reference-demo-seed.ts';
@@ -63,5 +65,13 @@ describe('seedReferenceDemo', () => {
       const hits = index.screen(q.value, now);
       expect(hits.map((h) => h.entryId)).toContain(e.id);
     }
+  });
+
+  it('feeds the screening engine without a problem', async () => {
+    const inputs = await loadScreeningInputs(db, { now });
+    expect(inputs.lostStolen?.version).toBe('demo-sltd@demo-1');
+    const built = buildScreeningReference(inputs);
+    expect(built.problems).toEqual([]);
+    expect(built.reference).toBeDefined();
   });
 });
