@@ -11,6 +11,7 @@ import type {
 import { ConflictError, type Clock } from '@paxguard/domain';
 import type { Logger } from '@paxguard/platform';
 import {
+  caseKey,
   detectInfringements,
   draftCases,
   mergeInfringements,
@@ -51,10 +52,101 @@ export function createDetectionService(deps: {
     return run;
   };
 
+  /**
+   * A case still in draft has not been shown to anyone outside the authority: findings for its
+   * group join it (re-drafted, recomputed, version bumped) instead of opening a second case.
+   */
+  async function redraft(
+    d: StoredCase,
+    add: Infringement[],
+    profile: Awaited<ReturnType<ProfileCatalogue['active']>>['profile'],
+    at: Date,
+  ): Promise<boolean> {
+    const current = (await deps.infringements.byKeys(
+      d.infringementKeys,
+    )) as unknown as Infringement[];
+    const r = draftCases([...current, ...add], {
+      grouping: deps.grouping,
+      profile,
+      newId: () => d.id,
+      at,
+      actor: DETECTOR,
+    });
+    const fresh = r.ok ? r.value[0] : undefined;
+    if (!r.ok || !fresh || r.value.length !== 1) {
+      deps.logger.error({ caseId: d.id, problems: r.ok ? [] : r.problems }, 're-drafting failed');
+      return false;
+    }
+    const prev = d as unknown as SanctionCase;
+    const version = prev.version + 1;
+    const next: SanctionCase = {
+      ...fresh,
+      key: prev.key,
+      createdAt: prev.createdAt,
+      version,
+      history: [
+        ...prev.history,
+        {
+          seq: prev.history.length + 1,
+          from: 'draft',
+          to: 'draft',
+          command: 'draft',
+          actor: DETECTOR,
+          at: at.toISOString(),
+          reason: `re-drafted with ${add.length} new infringement(s)`,
+          version,
+        },
+      ],
+    };
+    try {
+      await deps.cases.applyTransition({
+        next: next as unknown as StoredCase,
+        expectedVersion: prev.version,
+        at,
+        claimKeys: add.map((i) => i.key),
+        audit: {
+          actor: DETECTOR.id,
+          actorRole: DETECTOR.role,
+          action: 'sanctions.case.redrafted',
+          subjectType: 'sanction-case',
+          subjectId: d.id,
+          details: { added: add.map((i) => i.key), version },
+          at,
+        },
+      });
+      return true;
+    } catch (err) {
+      // The draft moved on meanwhile: the findings stay uncased and get their own case next pass.
+      if (err instanceof ConflictError) return false;
+      throw err;
+    }
+  }
+
   async function draftPending(at: Date): Promise<string[]> {
-    const pending = (await deps.infringements.uncased()) as unknown as Infringement[];
-    if (pending.length === 0) return [];
+    const uncased = (await deps.infringements.uncased()) as unknown as Infringement[];
+    if (uncased.length === 0) return [];
     const { profile } = await deps.catalogue.active();
+    const openDrafts = new Map<string, StoredCase>();
+    for (const c of await deps.cases.list({ state: 'draft', limit: 5000 })) {
+      const base = c.key.replace(/#\d+$/, '');
+      if (!openDrafts.has(base)) openDrafts.set(base, c);
+    }
+    const joining = new Map<string, { draft: StoredCase; add: Infringement[] }>();
+    const pending: Infringement[] = [];
+    for (const inf of uncased) {
+      const d = openDrafts.get(caseKey(deps.grouping, inf));
+      if (!d) {
+        pending.push(inf);
+        continue;
+      }
+      const j = joining.get(d.id) ?? { draft: d, add: [] };
+      j.add.push(inf);
+      joining.set(d.id, j);
+    }
+    const touched: string[] = [];
+    for (const j of joining.values())
+      if (await redraft(j.draft, j.add, profile, at)) touched.push(j.draft.id);
+    if (pending.length === 0) return touched;
     const drafted = draftCases(pending, {
       grouping: deps.grouping,
       profile,
@@ -77,11 +169,11 @@ export function createDetectionService(deps: {
       });
     } catch (err) {
       // Another process drafted the same findings first: they are in a case, which is the goal.
-      if (err instanceof ConflictError) return [];
-      if ((err as { code?: string }).code === 'P2002') return [];
+      if (err instanceof ConflictError) return touched;
+      if ((err as { code?: string }).code === 'P2002') return touched;
       throw err;
     }
-    return drafted.value.map((c: SanctionCase) => c.id);
+    return [...touched, ...drafted.value.map((c: SanctionCase) => c.id)];
   }
 
   async function detectFlight(flightKey: string, at: Date): Promise<DetectionResult> {

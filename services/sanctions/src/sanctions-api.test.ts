@@ -126,26 +126,53 @@ describe('arrival outcomes', () => {
 });
 
 describe('detection and drafting', () => {
-  it('a refused entry and an ignored no-board give one draft case with a computation', async () => {
+  it('a second refused entry after drafting joins the draft (re-drafted, version bumped)', async () => {
     const flight = await landedFlight(f, '103');
     const at = f.clock.t - DAY + HOUR;
     for (const body of [
       outcome(flight, 'P1', { kind: 'refused-entry', ground: 'no-valid-travel-document' }, at),
-      outcome(flight, 'P3', { kind: 'admitted' }, at),
+      outcome(flight, 'P2', { kind: 'refused-entry', ground: 'impostor' }, at),
     ])
       expect((await inject('POST', '/v1/arrivals', TOKENS.officer, body)).statusCode).toBe(201);
     const infs = await f.sanctions.repositories.infringements.forFlight(flight.flightKey);
+    // Every traveller is marked boarded on this flight, so P3's no-board answer was ignored.
     expect(infs.map((i) => i.code).sort()).toEqual([
+      'IMPROPERLY_DOCUMENTED_CARRIED',
       'IMPROPERLY_DOCUMENTED_CARRIED',
       'NO_BOARD_IGNORED',
     ]);
-    const list = await inject('GET', '/v1/sanctions/cases?state=draft', TOKENS.regulator);
-    const mine = list
-      .json<{ cases: { key: string; proposed: { minor: number } }[] }>()
-      .cases.filter((c) => c.key.includes(flight.flightKey));
-    // The second outcome's finding arrived after the first was drafted: a supplementary case.
-    expect(mine.length).toBeGreaterThanOrEqual(1);
-    expect(mine.every((c) => c.proposed.minor >= 0)).toBe(true);
+    // The second finding arrived after the first was drafted: it joins the draft.
+    const c = await f.sanctions.repositories.cases.getByKey(`PG|flight|${flight.flightKey}`);
+    expect(c?.infringementKeys).toHaveLength(3);
+    expect(c?.history.map((h) => h.command)).toEqual(['draft', 'draft']);
+    expect(c?.version).toBe(1);
+    expect(await f.sanctions.repositories.cases.getByKey(`PG|flight|${flight.flightKey}#2`)).toBe(
+      undefined,
+    );
+  });
+
+  it('a finding after the notice gets a supplementary case, never joins the notified one', async () => {
+    const { flight, caseId } = await refusedFlight('109');
+    await move(caseId, TOKENS.regulator, { type: 'submit-for-review' });
+    await move(caseId, TOKENS.regulator, { type: 'issue-notice' });
+    const r = await inject(
+      'POST',
+      '/v1/arrivals',
+      TOKENS.officer,
+      outcome(
+        flight,
+        'P2',
+        { kind: 'refused-entry', ground: 'no-valid-travel-document' },
+        f.clock.t - DAY + 2 * HOUR,
+      ),
+    );
+    expect(r.statusCode).toBe(201);
+    const extra = await f.sanctions.repositories.cases.getByKey(`PG|flight|${flight.flightKey}#2`);
+    expect(extra?.infringementKeys).toEqual([
+      `IMPROPERLY_DOCUMENTED_CARRIED|${flight.flightKey}|${flight.travellerIds.P2}`,
+    ]);
+    // P2 boarded on an "OK to board" answer: recorded, and exempt in the computation.
+    expect(JSON.stringify(extra)).toContain('OK_TO_BOARD_RELIED');
   });
 
   it('is idempotent: detecting again never duplicates findings or cases', async () => {

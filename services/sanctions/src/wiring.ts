@@ -110,10 +110,14 @@ export function createSanctionsComponents(deps: {
     outcomes,
     cases,
     registerRoutes(app: App) {
-      // Routes wait for the profiles to be stored, so a request never sees an empty catalogue.
-      app.addHook('onRequest', async () => void (await ensureLoaded()));
-      registerRegulatorRoutes(app, { users: repos.users, outcomes, cases, catalogue });
-      registerCarrierRoutes(app, { carriers: repos.carriers, cases });
+      // An own scope, so the hook below touches only these routes when services share an app.
+      app.register(async (scope) => {
+        const s = scope as unknown as App;
+        // Routes wait for the profiles to be stored, so a request never sees an empty catalogue.
+        s.addHook('onRequest', async () => void (await ensureLoaded()));
+        registerRegulatorRoutes(s, { users: repos.users, outcomes, cases, catalogue });
+        registerCarrierRoutes(s, { carriers: repos.carriers, cases });
+      });
     },
     /** Load the jurisdiction profiles, subscribe to arrival outcomes, start the periodic sweep. */
     async start() {

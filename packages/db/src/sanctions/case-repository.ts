@@ -116,6 +116,8 @@ export function createCaseRepository(prisma: PrismaClient) {
       at: Date;
       answer?: AnswerInput;
       evidence?: EvidenceInput;
+      /** Infringements a re-drafted case takes in; each must still be in no case. */
+      claimKeys?: string[];
       audit: AuditInput;
     }): Promise<void> {
       const { next } = args;
@@ -130,6 +132,17 @@ export function createCaseRepository(prisma: PrismaClient) {
             `case ${next.id} is no longer at version ${args.expectedVersion}: someone else moved it; reload and retry`,
           );
         await appendEvent(tx, next);
+        if (args.claimKeys?.length) {
+          const claimed = await tx.sanctionInfringement.updateMany({
+            where: { key: { in: args.claimKeys }, caseId: null },
+            data: { caseId: next.id },
+          });
+          if (claimed.count !== args.claimKeys.length)
+            throw new ConflictError(
+              'INFRINGEMENT_ALREADY_CASED',
+              `case ${next.key}: some infringements were drafted into another case meanwhile`,
+            );
+        }
         if (args.answer) {
           const a = await tx.sanctionCarrierAnswer.create({
             data: {
