@@ -2,7 +2,7 @@
 // as soon as its UNT arrives, so memory holds one message, not the whole push.
 import { IssueSink, type CodecIssue, type DecodeResult } from './codec-issues.ts';
 import { decodePaxlst, type PaxlstDecodeOptions, type PaxlstMessage } from './paxlst-decoder.ts';
-import { createSegmentSplitter } from './segment-splitter.ts';
+import { readServiceString, skipBlank, type Delimiters } from './service-string.ts';
 import { tokenise } from './tokeniser.ts';
 
 export interface PaxlstStream {
@@ -15,68 +15,33 @@ export interface PaxlstStream {
   };
 }
 
-interface Held {
+interface HeaderSegment {
   raw: string;
   offset: number;
 }
 
-/** The tag of a UN* service segment (upper-cased), or '' for any data segment. */
-function tagOf(raw: string): string {
-  const u = raw.charCodeAt(0) & ~32;
-  const n = raw.charCodeAt(1) & ~32;
-  return u === 85 && n === 78 ? raw.slice(0, 3).toUpperCase() : '';
-}
-
-/**
- * Positions reported by the per-message decode refer to a small interchange made of the
- * header segments and that message; this maps them back onto the whole stream.
- */
-function relocate(
-  issue: CodecIssue,
-  header: Held[],
-  message: Held[],
-  firstIndex: number,
-  headerChars: number,
-): CodecIssue | undefined {
-  const out = { ...issue };
-  const h = header.length;
-  if (out.segmentIndex !== undefined) {
-    if (out.segmentIndex > h + message.length) return undefined;
-    if (out.segmentIndex > h) out.segmentIndex += firstIndex - (h + 1);
-  }
-  if (out.offset !== undefined) {
-    if (out.offset >= headerChars) {
-      let rel = out.offset - headerChars;
-      for (const seg of message) {
-        if (rel < seg.raw.length) {
-          out.offset = seg.offset + rel;
-          return out;
-        }
-        rel -= seg.raw.length;
-      }
-      const last = message[message.length - 1];
-      out.offset = last ? last.offset + last.raw.length : out.offset;
-    } else {
-      let rel = out.offset;
-      for (const seg of header) {
-        if (rel < seg.raw.length) {
-          out.offset = seg.offset + rel;
-          break;
-        }
-        rel -= seg.raw.length;
-      }
-    }
-  }
-  return out;
+/** The UN* tag at `p` (upper-cased), or '' for a data segment; no allocation for data. */
+function serviceTag(text: string, p: number): string {
+  const u = text.charCodeAt(p) & ~32;
+  const n = text.charCodeAt(p + 1) & ~32;
+  return u === 85 && n === 78 ? text.slice(p, p + 3).toUpperCase() : '';
 }
 
 export function createPaxlstStream(options: PaxlstDecodeOptions = {}): PaxlstStream {
   const mode = options.mode ?? 'strict';
-  const splitter = createSegmentSplitter({ mode });
   const sink = new IssueSink(mode === 'strict');
-  const header: Held[] = [];
-  let message: Held[] | undefined;
-  let firstIndex = 0;
+  const header: HeaderSegment[] = [];
+  let delimiters: Delimiters | undefined;
+  let term = 39;
+  let rel = 63;
+  /** Unprocessed text; `base` is the stream offset of its first character. */
+  let buf = '';
+  let base = 0;
+  /** Where splitting resumes in `buf` (always at a segment boundary). */
+  let scan = 0;
+  /** Start of the open message in `buf`, or -1. */
+  let msgStart = -1;
+  let msgIndex = 0;
   let index = 0;
   let count = 0;
   let unbRef: string | undefined;
@@ -84,35 +49,65 @@ export function createPaxlstStream(options: PaxlstDecodeOptions = {}): PaxlstStr
   let headerReported = false;
   let sawUnz = false;
 
-  const envelopeRef = (raw: string): string | undefined => {
+  const elementOf = (raw: string, e: number): string | undefined => {
     const t = tokenise(raw, { mode: 'lenient' });
-    return t.ok ? t.value.segments[0]?.elements[4]?.[0] : undefined;
+    return t.ok ? t.value.segments[0]?.elements[e - 1]?.[0] : undefined;
   };
 
-  function decodeHeld(): DecodeResult<PaxlstMessage> {
-    const held = message ?? [];
-    message = undefined;
+  /** Decodes header + the message text `buf[msgStart, end)` and maps positions back. */
+  function decodeMessage(end: number): DecodeResult<PaxlstMessage> {
+    const d = delimiters!;
+    const start = msgStart;
+    msgStart = -1;
     count++;
-    const d = splitter.delimiters;
     const esc = (v: string) =>
-      v.replace(/./g, (c) =>
-        [d.component, d.element, d.release, d.terminator].includes(c) ? d.release + c : c,
-      );
+      [...v]
+        .map((c) =>
+          [d.component, d.element, d.release, d.terminator].includes(c) ? d.release + c : c,
+        )
+        .join('');
     const trailer =
       (ungRef !== undefined ? `UNE${d.element}1${d.element}${esc(ungRef)}${d.terminator}` : '') +
       (unbRef !== undefined ? `UNZ${d.element}1${d.element}${esc(unbRef)}${d.terminator}` : '');
     const headerText = header.map((x) => x.raw).join('');
-    const r = decodePaxlst(headerText + held.map((x) => x.raw).join('') + trailer, options);
-    const keep = (i: CodecIssue) =>
-      headerReported === false || i.segmentIndex === undefined || i.segmentIndex > header.length;
-    const map = (list: CodecIssue[]) =>
-      list
-        .filter(keep)
-        .map((i) => relocate(i, header, held, firstIndex, headerText.length))
-        .filter((i): i is CodecIssue => i !== undefined);
-    headerReported = true;
+    const body = buf.slice(start, end);
+    const r = decodePaxlst(headerText + body + trailer, options);
+    const h = header.length;
+    const bodyStart = base + start;
+    const lastIndex = index;
+    const map = (list: CodecIssue[]): CodecIssue[] => {
+      const out: CodecIssue[] = [];
+      for (const issue of list) {
+        const i = { ...issue };
+        if (i.segmentIndex !== undefined) {
+          if (i.segmentIndex <= h && headerReported) continue;
+          if (i.segmentIndex > h) i.segmentIndex += msgIndex - (h + 1);
+          if (i.segmentIndex > lastIndex) continue;
+        }
+        if (i.offset !== undefined) {
+          if (i.offset >= headerText.length) {
+            if (i.offset > headerText.length + body.length)
+              i.offset = headerText.length + body.length;
+            i.offset = bodyStart + (i.offset - headerText.length);
+          } else {
+            let rel = i.offset;
+            for (const seg of header) {
+              if (rel < seg.raw.length) {
+                i.offset = seg.offset + rel;
+                break;
+              }
+              rel -= seg.raw.length;
+            }
+          }
+        }
+        out.push(i);
+      }
+      return out;
+    };
     const warnings = map(r.warnings);
-    if (!r.ok) return { ok: false, errors: map(r.errors), warnings };
+    const errors = r.ok ? [] : map(r.errors);
+    headerReported = true;
+    if (!r.ok) return { ok: false, errors, warnings };
     const value = r.value[0];
     if (!value)
       return {
@@ -123,66 +118,128 @@ export function createPaxlstStream(options: PaxlstDecodeOptions = {}): PaxlstStr
     return { ok: true, value, warnings };
   }
 
-  function take(segments: string[], offsets: readonly number[]): DecodeResult<PaxlstMessage>[] {
-    const done: DecodeResult<PaxlstMessage>[] = [];
-    segments.forEach((raw, i) => {
-      index++;
-      const held = { raw, offset: offsets[i] ?? 0 };
-      const tag = tagOf(raw);
-      if (tag === 'UNA' || tag === 'UNB' || tag === 'UNG') {
-        if (message) done.push(decodeHeld());
-        if (tag === 'UNB') unbRef = envelopeRef(raw);
-        if (tag === 'UNG') ungRef = envelopeRef(raw);
-        header.push(held);
-      } else if (tag === 'UNH') {
-        if (message) done.push(decodeHeld());
-        message = [held];
-        firstIndex = index;
-      } else if (message) {
-        message.push(held);
-        if (tag === 'UNT') done.push(decodeHeld());
-      } else if (tag === 'UNZ') {
-        sawUnz = true;
-        const t = tokenise(raw, { mode: 'lenient' });
-        const n = t.ok ? Number(t.value.segments[0]?.elements[0]?.[0]) : NaN;
-        const ref = t.ok ? t.value.segments[0]?.elements[1]?.[0] : undefined;
-        const at = { segmentIndex: index, segmentTag: 'UNZ', offset: held.offset };
-        if (n !== count && ungRef === undefined)
-          sink.problem(
-            'UNZ_COUNT_MISMATCH',
-            `UNZ declares ${n} messages but the stream held ${count}.`,
-            { ...at, element: 1 },
-          );
-        if (ref !== unbRef)
-          sink.problem(
-            'UNZ_REF_MISMATCH',
-            `UNZ reference "${ref}" does not match UNB reference "${unbRef}".`,
-            { ...at, element: 2 },
-          );
-      } else if (tag !== 'UNE') {
+  /** One complete segment `buf[s, e]` (e = terminator position or end of text). */
+  function segment(s: number, e: number, done: DecodeResult<PaxlstMessage>[]): void {
+    index++;
+    const tag = serviceTag(buf, s);
+    if (tag === '') {
+      if (msgStart < 0) {
         sink.problem(
           'SEGMENT_OUTSIDE_MESSAGE',
-          `Segment ${raw.slice(0, 3)} is outside any UNH…UNT message.`,
+          `Segment ${buf.slice(s, s + 3)} is outside any UNH…UNT message.`,
           {
             segmentIndex: index,
-            offset: held.offset,
+            offset: base + s,
           },
         );
       }
-    });
+      return;
+    }
+    if (tag === 'UNB' || tag === 'UNG') {
+      if (msgStart >= 0) done.push(decodeMessage(s));
+      const raw = buf.slice(s, e + 1);
+      if (tag === 'UNB') unbRef = elementOf(raw, 5);
+      else ungRef = elementOf(raw, 5);
+      header.push({ raw, offset: base + s });
+    } else if (tag === 'UNH') {
+      if (msgStart >= 0) done.push(decodeMessage(s));
+      msgStart = s;
+      msgIndex = index;
+    } else if (tag === 'UNT') {
+      if (msgStart >= 0) done.push(decodeMessage(e + 1));
+      else
+        sink.problem('UNT_UNEXPECTED', 'UNT without an open message.', {
+          segmentIndex: index,
+          offset: base + s,
+        });
+    } else if (tag === 'UNZ') {
+      if (msgStart >= 0) done.push(decodeMessage(s));
+      sawUnz = true;
+      const raw = buf.slice(s, e + 1);
+      const n = Number(elementOf(raw, 1));
+      const ref = elementOf(raw, 2);
+      const at = { segmentIndex: index, segmentTag: 'UNZ', offset: base + s };
+      if (n !== count && ungRef === undefined) {
+        sink.problem(
+          'UNZ_COUNT_MISMATCH',
+          `UNZ declares ${n} messages but the stream held ${count}.`,
+          { ...at, element: 1 },
+        );
+      }
+      if (ref !== unbRef) {
+        sink.problem(
+          'UNZ_REF_MISMATCH',
+          `UNZ reference "${ref}" does not match UNB reference "${unbRef}".`,
+          { ...at, element: 2 },
+        );
+      }
+    } else if (tag !== 'UNE' && msgStart < 0) {
+      sink.problem('SEGMENT_OUTSIDE_MESSAGE', `Segment ${tag} is outside any UNH…UNT message.`, {
+        segmentIndex: index,
+        offset: base + s,
+      });
+    }
+  }
+
+  function split(final: boolean): DecodeResult<PaxlstMessage>[] {
+    const done: DecodeResult<PaxlstMessage>[] = [];
+    if (!delimiters) {
+      if (!final && skipBlank(buf, 0) + 9 > buf.length) return done;
+      const una = readServiceString(buf, sink);
+      delimiters = una.delimiters;
+      term = delimiters.terminator.charCodeAt(0);
+      rel = delimiters.release.charCodeAt(0);
+      if (una.present) {
+        index++;
+        header.push({ raw: buf.slice(skipBlank(buf, 0), una.end), offset: skipBlank(buf, 0) });
+      }
+      scan = una.end;
+    }
+    const len = buf.length;
+    let p = scan;
+    while (p < len) {
+      const c = buf.charCodeAt(p);
+      if (c === rel) {
+        if (p + 1 >= len && !final) break;
+        p += 2;
+      } else if (c === term) {
+        const s = skipBlank(buf, scan);
+        if (s < p) segment(s, p, done);
+        scan = p + 1;
+        p = scan;
+      } else p++;
+    }
+    if (final) {
+      const s = skipBlank(buf, scan);
+      if (s < len) {
+        sink.problem('SEGMENT_UNTERMINATED', 'The stream ends inside a segment (no terminator).', {
+          offset: base + s,
+        });
+        segment(s, len, done);
+        scan = len;
+      }
+    }
+    // Keep only what is still needed: the open message, else the unsplit tail.
+    const keep = msgStart >= 0 ? msgStart : scan;
+    if (keep > 0) {
+      buf = buf.slice(keep);
+      base += keep;
+      scan -= keep;
+      if (msgStart >= 0) msgStart -= keep;
+    }
     return done;
   }
 
   return {
     push(chunk) {
-      const segments = splitter.push(chunk);
-      return take(segments, splitter.lastOffsets);
+      if (typeof chunk !== 'string' || chunk.length === 0) return [];
+      buf += chunk;
+      void Number(buf); // flatten the rope before the charCodeAt loop (see segment-scanner.ts)
+      return split(false);
     },
     end() {
-      const tail = splitter.end();
-      for (const i of tail.issues) sink.problem(i.code, i.message, i);
-      const messages = take(tail.segments, splitter.lastOffsets);
-      if (message) messages.push(decodeHeld());
+      const messages = split(true);
+      if (msgStart >= 0) messages.push(decodeMessage(buf.length));
       if (!sawUnz && unbRef !== undefined)
         sink.problem('UNZ_MISSING', 'The interchange has no UNZ trailer.');
       if (count === 0) sink.error('NO_MESSAGE', 'The stream held no UNH message.');

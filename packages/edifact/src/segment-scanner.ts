@@ -16,6 +16,15 @@ export function codeKey(s: string): number {
   return k;
 }
 
+/**
+ * Texts built by concatenation are ropes in V8, and charCodeAt on a rope takes a slow path
+ * at every call. Converting to a number flattens the string once (the conversion itself
+ * gives up at the first letter).
+ */
+function flatten(text: string): void {
+  void Number(text);
+}
+
 export class SegmentScanner {
   /** 1-based ordinal of the current segment, UNA included. */
   index: number;
@@ -56,6 +65,7 @@ export class SegmentScanner {
     startIndex: number,
     syntax: SyntaxId = 'UNOY',
   ) {
+    flatten(text);
     this.pos = start;
     this.index = startIndex;
     this.len = text.length;
