@@ -19,8 +19,6 @@ export interface ScreeningInputs {
   versions: Record<string, string>;
 }
 
-const ROWS_PER_CHUNK = 10_000;
-
 export async function loadScreeningInputs(
   db: Database,
   options: SnapshotOptions = {},
@@ -28,18 +26,9 @@ export async function loadScreeningInputs(
   const s = await loadReferenceSnapshot(db.prisma, options);
   let lostStolen: ScreeningInputs['lostStolen'];
   if (s.lostStolen.count > 0) {
-    // The engine's index builder reads CSV text in chunks; build them page by page.
+    // The engine's index builder reads CSV text in chunks: the database hands them out so.
     const csv: string[] = [];
-    let chunk = '';
-    let n = 0;
-    for await (const r of s.lostStolen.rows) {
-      chunk += `${r.issuingState},${r.number},${r.status},${r.reportedAt}\n`;
-      if (++n % ROWS_PER_CHUNK === 0) {
-        csv.push(chunk);
-        chunk = '';
-      }
-    }
-    if (chunk) csv.push(chunk);
+    for await (const chunk of s.lostStolen.csvChunks) csv.push(chunk);
     lostStolen = { version: s.lostStolen.version, csv };
   }
   return {

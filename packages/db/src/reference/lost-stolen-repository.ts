@@ -86,6 +86,37 @@ export function createLostStolenRepository(prisma: PrismaClient) {
     );
   }
 
+  /**
+   * The rows of the given imports as CSV text (`issuing_state,number,status,reported_date`
+   * lines), one chunk per page: the server joins each page into one value, which is several
+   * times faster than fetching rows one by one, and it is what the index builder reads.
+   */
+  async function* csvChunks(
+    importIds: readonly string[],
+    pageSize = 50_000,
+  ): AsyncGenerator<string> {
+    for (const importId of importIds) {
+      let after = 0;
+      for (;;) {
+        const [page] = await prisma.$queryRawUnsafe<
+          { last: number | null; n: number; csv: string | null }[]
+        >(
+          `SELECT max("seq") AS last, count(*)::int AS n,
+                  string_agg(concat_ws(',', "issuingState", "number", "status", "reportedAt"), E'\n' ORDER BY "seq") AS csv
+           FROM (SELECT * FROM "ReferenceLostStolenEntry"
+                 WHERE "importId" = $1::uuid AND "seq" > $2 ORDER BY "seq" LIMIT $3) AS page`,
+          importId,
+          after,
+          pageSize,
+        );
+        if (!page || page.n === 0 || page.csv === null || page.last === null) break;
+        yield `${page.csv}\n`;
+        if (page.n < pageSize) break;
+        after = Number(page.last);
+      }
+    }
+  }
+
   return {
     /**
      * Streams a CSV into a new import of `listId`; when every batch is in, the import becomes
@@ -231,20 +262,15 @@ export function createLostStolenRepository(prisma: PrismaClient) {
       await prisma.referenceLostStolenEntry.deleteMany({ where: { importId: { in: ids } } });
     },
 
-    /** The rows of the given imports, read in pages so that a large list never sits in one array. */
-    async *rows(importIds: readonly string[], pageSize = 10_000): AsyncGenerator<LostStolenRow> {
-      for (const importId of importIds) {
-        let after = 0;
-        for (;;) {
-          const page = await prisma.referenceLostStolenEntry.findMany({
-            where: { importId, seq: { gt: after } },
-            orderBy: { seq: 'asc' },
-            take: pageSize,
-            select: { seq: true, issuingState: true, number: true, status: true, reportedAt: true },
-          });
-          for (const { seq: _seq, ...row } of page) yield row;
-          if (page.length < pageSize) break;
-          after = page[page.length - 1]!.seq;
+    csvChunks,
+
+    /** The same rows as objects. */
+    async *rows(importIds: readonly string[], pageSize = 50_000): AsyncGenerator<LostStolenRow> {
+      for await (const chunk of csvChunks(importIds, pageSize)) {
+        for (const line of chunk.split('\n')) {
+          if (line === '') continue;
+          const [issuingState = '', number = '', status = '', reportedAt = ''] = line.split(',');
+          yield { issuingState, number, status, reportedAt };
         }
       }
     },

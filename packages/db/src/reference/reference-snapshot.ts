@@ -32,6 +32,8 @@ export interface ReferenceSnapshot {
     count: number;
     /** Read in pages from the database each time it is iterated. */
     rows: AsyncIterable<LostStolenRow>;
+    /** The same rows as CSV text chunks (`issuing_state,number,status,reported_date`), no header. */
+    csvChunks: AsyncIterable<string>;
   };
 }
 
@@ -115,6 +117,9 @@ export async function loadReferenceSnapshot(
       count: lsImports.reduce((n, i) => n + i.accepted, 0),
       rows: {
         [Symbol.asyncIterator]: () => lostStolenRepo.rows(lsImports.map((i) => i.id)),
+      },
+      csvChunks: {
+        [Symbol.asyncIterator]: () => lostStolenRepo.csvChunks(lsImports.map((i) => i.id)),
       },
     },
   };
