@@ -79,6 +79,21 @@ describe('createPaxlstStream', () => {
     );
   });
 
+  it('closes a message whose UNT is missing when the next UNH arrives, like the whole-text decoder', () => {
+    const text = push().replace(/UNT\+\d+\+M0'/, '');
+    const whole = decodePaxlst(text);
+    const stream = createPaxlstStream();
+    const results = [...stream.push(text), ...stream.end().messages];
+    expect(results.map((r) => r.ok)).toEqual([false, false, true]);
+    const first = results[0]!;
+    expect(!first.ok && first.errors.map((e) => e.code)).toEqual(['UNT_MISSING']);
+    const w = !whole.ok ? whole.errors.find((e) => e.code === 'UNT_MISSING') : undefined;
+    expect(!first.ok && first.errors[0]).toMatchObject({
+      segmentIndex: w?.segmentIndex,
+      offset: w?.offset,
+    });
+  });
+
   it('checks the UNZ count against the messages seen', () => {
     const stream = createPaxlstStream();
     stream.push(push().replace("UNZ+3+I1'", "UNZ+4+I1'"));
