@@ -15,22 +15,19 @@ import { NotFoundError, ValidationError, type Clock } from '@paxguard/domain';
 import type { Logger } from '@paxguard/platform';
 import {
   SanctionCase,
-  buildScorecard,
   canSeeCase,
   deadlinesPassed,
   evidenceBundle,
-  parseCarrierFacts,
   registerCsv,
   renderNotice,
   transition,
   type Actor,
-  type ArrivalOutcome,
   type CaseCommand,
-  type CarrierFacts,
   type EvidenceRef,
   type Infringement,
 } from '@paxguard/sanctions';
 import type { ProfileCatalogue } from './profile-catalogue.ts';
+import type { ScorecardService } from './scorecard-service.ts';
 import { problemsError } from './problems.ts';
 
 /** Who acts, for the machine (role regulator/supervisor/carrier) and for the audit trail. */
@@ -68,6 +65,7 @@ export function createCaseService(deps: {
   facts: FlightFactsRepository;
   audit: AuditRepository;
   catalogue: ProfileCatalogue;
+  scorecards: ScorecardService;
   clock: Clock;
   logger: Logger;
   authority: string;
@@ -270,32 +268,9 @@ export function createCaseService(deps: {
 
     async scorecard(caller: Caller, carrier: string, period: { from: string; to: string }) {
       const { profile } = await deps.catalogue.active();
-      const keys = await deps.facts.flightKeysForCarrier(
-        carrier,
-        new Date(period.from),
-        new Date(period.to),
-      );
-      const flights: CarrierFacts[] = [];
-      for (const k of keys) {
-        const loaded = await deps.facts.load(k);
-        if (!loaded.ok) continue;
-        const outcomes = (await deps.outcomes.listForFlight(k)).map(
-          (r) => r.outcome as unknown as ArrivalOutcome,
-        );
-        const f = loaded.facts;
-        const parsed = parseCarrierFacts({ ...f, returnRequests: [] }, outcomes);
-        if (parsed.ok) flights.push(parsed.value);
-      }
-      const cases = (await deps.cases.list({ carrier, limit: 5000 })).map(parse);
+      const card = await deps.scorecards.scorecard(carrier, period, profile, deps.clock.now());
       await audit(caller, 'sanctions.scorecard.viewed', carrier, period);
-      return buildScorecard({
-        carrier,
-        period,
-        flights,
-        cases,
-        profile,
-        asOf: deps.clock.now(),
-      });
+      return card;
     },
 
     /** Move every case whose answer window closed without an answer to deadline-passed. */

@@ -19,9 +19,11 @@ import {
   type Actor,
   type ArrivalOutcome,
   type Infringement,
+  type PenaltyContext,
   type SanctionCase,
 } from '@paxguard/sanctions';
 import type { ProfileCatalogue } from './profile-catalogue.ts';
+import type { ScorecardService } from './scorecard-service.ts';
 
 export const DETECTOR: Actor = { role: 'regulator', id: 'system:sanctions-detector' };
 
@@ -40,6 +42,7 @@ export function createDetectionService(deps: {
   infringements: InfringementRepository;
   cases: CaseRepository;
   catalogue: ProfileCatalogue;
+  scorecards: ScorecardService;
   grouping: 'flight' | 'month';
   clock: Clock;
   logger: Logger;
@@ -61,6 +64,7 @@ export function createDetectionService(deps: {
     add: Infringement[],
     profile: Awaited<ReturnType<ProfileCatalogue['active']>>['profile'],
     at: Date,
+    contextFor: (carrier: string) => PenaltyContext,
   ): Promise<boolean> {
     const current = (await deps.infringements.byKeys(
       d.infringementKeys,
@@ -68,6 +72,7 @@ export function createDetectionService(deps: {
     const r = draftCases([...current, ...add], {
       grouping: deps.grouping,
       profile,
+      contextFor,
       newId: () => d.id,
       at,
       actor: DETECTOR,
@@ -143,13 +148,21 @@ export function createDetectionService(deps: {
       j.add.push(inf);
       joining.set(d.id, j);
     }
+    // The carrier's performance tier (Canada's MOU) sets the per-person amount where tiered.
+    const tiers = new Map<string, string | undefined>();
+    for (const carrier of new Set(uncased.map((i) => i.carrier)))
+      tiers.set(carrier, await deps.scorecards.tierFor(carrier, profile, at));
+    const contextFor = (carrier: string): PenaltyContext => ({
+      performanceTierId: tiers.get(carrier),
+    });
     const touched: string[] = [];
     for (const j of joining.values())
-      if (await redraft(j.draft, j.add, profile, at)) touched.push(j.draft.id);
+      if (await redraft(j.draft, j.add, profile, at, contextFor)) touched.push(j.draft.id);
     if (pending.length === 0) return touched;
     const drafted = draftCases(pending, {
       grouping: deps.grouping,
       profile,
+      contextFor,
       existingCaseKeys: await deps.cases.keys(),
       newId: randomUUID,
       at,

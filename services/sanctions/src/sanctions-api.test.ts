@@ -390,5 +390,11 @@ describe('embedded demo', () => {
     );
     expect(card.statusCode, card.body).toBe(200);
     expect(card.json().sanctions.issued).toBeGreaterThan(0);
+    const own = await f.app.inject({
+      method: 'GET',
+      url: `/v1/carrier/sanctions/scorecard?from=${new Date(f.clock.t - 200 * DAY).toISOString()}&to=${now.toISOString()}`,
+      headers: bearer(KEYS.PG),
+    });
+    expect(own.json()).toMatchObject({ carrier: 'PG', flights: card.json().flights });
   });
 });

@@ -20,6 +20,7 @@ import { createDetectionService } from './detection-service.ts';
 import { createOutcomeConsumer } from './outcome-consumer.ts';
 import { createOutcomeService } from './outcome-service.ts';
 import { createProfileCatalogue } from './profile-catalogue.ts';
+import { createScorecardService } from './scorecard-service.ts';
 import { registerCarrierRoutes } from './routes/carrier-routes.ts';
 import { registerRegulatorRoutes } from './routes/regulator-routes.ts';
 
@@ -68,9 +69,11 @@ export function createSanctionsComponents(deps: {
     dir: options.profilesDir,
     logger,
   });
+  const scorecards = createScorecardService(repos);
   const detection = createDetectionService({
     ...repos,
     catalogue,
+    scorecards,
     grouping: options.grouping ?? 'flight',
     clock,
     logger,
@@ -79,6 +82,7 @@ export function createSanctionsComponents(deps: {
   const cases = createCaseService({
     ...repos,
     catalogue,
+    scorecards,
     clock,
     logger,
     authority: options.authority ?? 'Border Agency, Carrier Sanctions Unit',

@@ -33,6 +33,18 @@ export function registerCarrierRoutes(
   }));
 
   app.get(
+    '/v1/carrier/sanctions/scorecard',
+    {
+      preHandler: auth,
+      schema: { querystring: z.object({ from: z.iso.datetime(), to: z.iso.datetime() }) },
+    },
+    (req) => {
+      const c = caller(req);
+      return deps.cases.scorecard(c, c.actor.carrier!, req.query);
+    },
+  );
+
+  app.get(
     '/v1/carrier/sanctions/cases/:id',
     { preHandler: auth, schema: { params: CaseParams } },
     (req) => deps.cases.view(caller(req), req.params.id),
