@@ -55,3 +55,17 @@ export {
 export type { Prisma as PrismaTypes } from './generated/prisma/client.ts';
 export * from './sanctions/index.ts';
 export * from './reference/index.ts';
+export {
+  createAssessmentRepository,
+  storeDirective,
+  type AssessmentRepository,
+  type AssessmentInput,
+  type DirectiveInput,
+  type ScreeningSubject,
+} from './repositories/assessment-repository.ts';
+export {
+  createReviewRepository,
+  DECISIONS,
+  type ReviewRepository,
+  type DecisionKind,
+} from './repositories/review-repository.ts';

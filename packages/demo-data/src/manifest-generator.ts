@@ -96,7 +96,14 @@ export interface ManifestSpec {
   crew?: number;
   /** Share of travellers whose document expires before arrival (objective document failures). */
   expiredShare?: number;
+  /** The State of arrival: travellers from outside the visa-waiver pools carry its visa. */
+  destinationState?: string;
+  /** Share of those travellers who hold the visa (default 0.95). */
+  visaShare?: number;
 }
+
+/** Nationalities in the pools that travel visa-free to the usual demo destinations. */
+const VISA_FREE = new Set(['DEU', 'FRA', 'USA', 'GBR']);
 
 export function generateTraveller(
   rng: Rng,

@@ -13,5 +13,9 @@ export const EmbeddedConfig = z.object({
   PAXLST_MODE: z.enum(['strict', 'lenient']).default('lenient'),
   MULTIPART_TIMEOUT_MS: env.durationMs(30 * 60_000),
   DEMO_DATA: env.flag(true),
+  IAPI_TIMEOUT_MS: env.durationMs(2000),
+  IAPI_TIMEOUT_ANSWER: z
+    .enum(['board', 'contact-authority', 'no-board'])
+    .default('contact-authority'),
 });
 export type EmbeddedConfig = z.infer<typeof EmbeddedConfig>;

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { createConsoleComponents } from '@paxguard/console';
 import { openDatabase, parseDatabaseUrl } from '@paxguard/db';
 import { createIngestComponents } from '@paxguard/ingest';
+import { createScreeningComponents } from '@paxguard/screening-service';
 import {
   ConfigError,
   createHttpServer,
@@ -39,11 +40,18 @@ say(
 );
 const db = await openDatabase(parseDatabaseUrl(databaseUrl));
 const bus = createMemoryBus({ logger });
+const screening = createScreeningComponents({ db, bus, logger });
 const ingest = createIngestComponents({
+  screener: screening.worker.current,
   db,
   bus,
   logger,
-  options: { mode: config.PAXLST_MODE, partTimeoutMs: config.MULTIPART_TIMEOUT_MS },
+  options: {
+    mode: config.PAXLST_MODE,
+    partTimeoutMs: config.MULTIPART_TIMEOUT_MS,
+    iapiTimeoutMs: config.IAPI_TIMEOUT_MS,
+    iapiTimeoutAnswer: config.IAPI_TIMEOUT_ANSWER,
+  },
 });
 const consoleApi = createConsoleComponents({ db });
 
@@ -63,9 +71,11 @@ consoleApi.registerRoutes(app);
 
 shutdown.onShutdown('http', () => app.close());
 shutdown.onShutdown('ingest', () => ingest.stop());
+shutdown.onShutdown('screening', () => screening.stop());
 shutdown.onShutdown('bus', () => bus.close());
 shutdown.onShutdown('database', () => db.close());
 
+await screening.start();
 await ingest.start();
 if (config.DEMO_DATA) {
   const { submitted } = await seedDemo({ ingest, now: new Date(), logger });

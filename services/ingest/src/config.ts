@@ -12,5 +12,10 @@ export const IngestConfig = z.object({
   PAXLST_MODE: z.enum(['strict', 'lenient']).default('lenient'),
   MULTIPART_TIMEOUT_MS: env.durationMs(30 * 60_000),
   KAFKA_SESSION_TIMEOUT_MS: env.durationMs(30_000),
+  /** iAPI: the longest a check-in request waits, and the answer given when screening is not done by then. */
+  IAPI_TIMEOUT_MS: env.durationMs(2000),
+  IAPI_TIMEOUT_ANSWER: z
+    .enum(['board', 'contact-authority', 'no-board'])
+    .default('contact-authority'),
 });
 export type IngestConfig = z.infer<typeof IngestConfig>;

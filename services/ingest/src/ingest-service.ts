@@ -66,7 +66,7 @@ function summary(r: ApplyManifestResult): SubmissionResult['flights'][number] {
   return { flightKey, version, added, changed, unchanged, statusChanges };
 }
 
-class Rejection extends Error {
+export class Rejection extends Error {
   constructor(
     readonly errors: CodecIssue[],
     readonly warnings: CodecIssue[] = [],
@@ -76,7 +76,7 @@ class Rejection extends Error {
 }
 
 /** EDIFACT UNOA/UNOB are ASCII and UNOY is UTF-8; UNOC (Latin-1) bytes are not valid UTF-8. */
-function decodeText(raw: Buffer): string {
+export function decodeText(raw: Buffer): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(raw);
   } catch {
@@ -329,6 +329,9 @@ export function createIngestService(deps: IngestDeps) {
   }
 
   return {
+    decodeManifests,
+    checkCarrier,
+    apply,
     /** Archive, then process. The archive commit happens before anything can fail on content. */
     async submit(input: SubmissionInput): Promise<SubmissionResult> {
       const { id, sha256 } = await submissions.archive({

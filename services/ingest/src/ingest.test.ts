@@ -2,7 +2,13 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateManifest } from '@paxguard/demo-data';
-import { openDatabase, parseDatabaseUrl, type Database } from '@paxguard/db';
+import {
+  createAssessmentRepository,
+  openDatabase,
+  parseDatabaseUrl,
+  type Database,
+} from '@paxguard/db';
+import { createScreeningWorker, shippedReference } from '@paxguard/pipeline';
 import { SubmissionAccepted } from '@paxguard/domain';
 import { encodePaxlst as encodeResult } from '@paxguard/edifact';
 import { createLogger, createMemoryBus, decodeEvent, type BusMessage } from '@paxguard/platform';
@@ -36,10 +42,17 @@ describe('ingest over HTTP', () => {
   beforeAll(async () => {
     pg = await testPostgres();
     db = await openDatabase(parseDatabaseUrl(pg.url));
+    const worker = createScreeningWorker({
+      assessments: createAssessmentRepository(db.prisma),
+      loadReference: async () => shippedReference(),
+      clock: { now: () => new Date() },
+      logger,
+    });
     ingest = createIngestComponents({
       db,
       bus,
       logger,
+      screener: worker.current,
       options: { mode: 'lenient', partTimeoutMs: 60_000 },
     });
     await ingest.carriers.ensure({ designator: 'UA', name: 'United', apiKey: 'ua-key' });
@@ -230,5 +243,69 @@ describe('ingest over HTTP', () => {
       headers: { authorization: 'Bearer qq-key' },
     });
     expect(other.statusCode).toBe(404);
+  });
+
+  it('answers a check-in request at once: board, do not board, recorded as directives', async () => {
+    const m = generateManifest({
+      seed: 5,
+      carrier: 'UA',
+      number: '900',
+      date: '2026-12-05',
+      origin: 'FRA',
+      destination: 'JFK',
+      passengers: 2,
+    });
+    const us = (t: (typeof m.travellers)[number], expiry: string) => ({
+      ...t,
+      nationality: 'USA',
+      documents: [
+        { type: 'P', number: t.documents[0]!.number, issuingState: 'USA', expiryDate: expiry },
+      ],
+    });
+    const request = {
+      ...m,
+      travellers: [us(m.travellers[0]!, '2030-01-01'), us(m.travellers[1]!, '2025-01-01')],
+    };
+    const res = await app.inject({
+      method: 'POST',
+      url: '/v1/carrier/iapi',
+      headers: { authorization: 'Bearer ua-key', 'content-type': 'application/edifact' },
+      payload: encodePaxlst(request, env('IAPI1')),
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('application/edifact');
+    expect(res.body).toContain('CUSRES');
+    expect(res.body).toContain("ERC+0Z'");
+    expect(res.body).toContain("ERC+1Z'");
+    const json = await app.inject({
+      method: 'POST',
+      url: '/v1/carrier/iapi',
+      headers: {
+        authorization: 'Bearer ua-key',
+        'content-type': 'application/json',
+        accept: 'application/json',
+      },
+      payload: JSON.stringify({ ...request, source: undefined }),
+    });
+    expect(json.statusCode).toBe(200);
+    expect(json.json().answers.map((a: { answer: string }) => a.answer)).toEqual([
+      'board',
+      'no-board',
+    ]);
+    const directives = await app.inject({
+      method: 'GET',
+      url: '/v1/carrier/directives?flight=UA900/2026-12-05',
+      headers: { authorization: 'Bearer ua-key' },
+    });
+    const list = directives.json().directives as { answer: string; basis: string }[];
+    expect(list.map((d) => d.answer).sort()).toEqual(['board', 'no-board']);
+    expect(list.every((d) => d.basis === 'iapi')).toBe(true);
+    // Another carrier sees none of them.
+    const other = await app.inject({
+      method: 'GET',
+      url: '/v1/carrier/directives?flight=UA900/2026-12-05',
+      headers: { authorization: 'Bearer qq-key' },
+    });
+    expect(other.json().directives).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 // Ingest service, one per process: config → logger → database → bus → components → HTTP.
-import { openDatabase, parseDatabaseUrl } from '@paxguard/db';
+import { createAssessmentRepository, openDatabase, parseDatabaseUrl } from '@paxguard/db';
+import { createScreeningWorker, shippedReference } from '@paxguard/pipeline';
 import {
   createKafkaBus,
   createLogger,
@@ -30,11 +31,24 @@ const bus = createKafkaBus({
   logger,
   sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
 });
+// The interactive API answers with its own screener over the same reference data.
+const screening = createScreeningWorker({
+  assessments: createAssessmentRepository(db.prisma),
+  loadReference: async () => shippedReference(),
+  clock: { now: () => new Date() },
+  logger,
+});
 const ingest = createIngestComponents({
+  screener: screening.current,
   db,
   bus,
   logger,
-  options: { mode: config.PAXLST_MODE, partTimeoutMs: config.MULTIPART_TIMEOUT_MS },
+  options: {
+    mode: config.PAXLST_MODE,
+    partTimeoutMs: config.MULTIPART_TIMEOUT_MS,
+    iapiTimeoutMs: config.IAPI_TIMEOUT_MS,
+    iapiTimeoutAnswer: config.IAPI_TIMEOUT_ANSWER,
+  },
 });
 const app = buildApp({
   logger,
@@ -48,6 +62,7 @@ shutdown.onShutdown('ingest', () => ingest.stop());
 shutdown.onShutdown('bus', () => bus.close());
 shutdown.onShutdown('database', () => db.close());
 
+await screening.refresh();
 await ingest.start();
 await app.listen({ host: config.HOST, port: config.PORT });
 logger.info({ port: config.PORT }, 'ingest listening');

@@ -2,13 +2,18 @@
 // process) and by the embedded pipeline (everything in one process).
 import { randomUUID } from 'node:crypto';
 import {
+  createAssessmentRepository,
   createCarrierRepository,
+  createReviewRepository,
   createOutboxRelay,
   createSubmissionRepository,
   type Database,
   type OutboxRow,
 } from '@paxguard/db';
-import type { Clock } from '@paxguard/domain';
+import type { BoardingAnswer, Clock } from '@paxguard/domain';
+import type { Screener } from '@paxguard/screening';
+import { createInteractiveService } from './interactive-service.ts';
+import { registerInteractiveRoutes } from './routes/interactive-routes.ts';
 import type { App, Bus, Logger } from '@paxguard/platform';
 import { createIngestService } from './ingest-service.ts';
 import { createRecovery } from './recovery.ts';
@@ -19,6 +24,9 @@ export interface IngestOptions {
   mode: 'strict' | 'lenient';
   partTimeoutMs: number;
   recoveryIntervalMs?: number;
+  /** iAPI: how long a carrier's check-in request may wait, and the answer when it must not wait longer. */
+  iapiTimeoutMs?: number;
+  iapiTimeoutAnswer?: BoardingAnswer;
 }
 
 export async function publishOutboxRows(bus: Bus, rows: OutboxRow[]): Promise<void> {
@@ -50,6 +58,8 @@ export function createIngestComponents(deps: {
   logger: Logger;
   clock?: Clock;
   options: IngestOptions;
+  /** The screener the interactive API answers with (shared with the screening worker when embedded). */
+  screener: () => Promise<Screener>;
 }) {
   const clock = deps.clock ?? { now: () => new Date() };
   const ids = () => randomUUID();
@@ -88,13 +98,29 @@ export function createIngestComponents(deps: {
     ids,
     logger,
   });
+  const interactive = createInteractiveService({
+    prisma,
+    ingest,
+    submissions,
+    assessments: createAssessmentRepository(prisma),
+    screener: deps.screener,
+    clock,
+    logger,
+    timeoutMs: deps.options.iapiTimeoutMs ?? 2000,
+    timeoutAnswer: deps.options.iapiTimeoutAnswer ?? 'contact-authority',
+  });
+  const review = createReviewRepository(prisma);
   let subscription: { close(): Promise<void> } | undefined;
 
   return {
     ingest,
     carriers,
     submissions,
-    registerRoutes: (app: App) => registerSubmissionRoutes(app, { ingest, carriers, submissions }),
+    interactive,
+    registerRoutes: (app: App) => {
+      registerSubmissionRoutes(app, { ingest, carriers, submissions });
+      registerInteractiveRoutes(app, { interactive, carriers, review, prisma });
+    },
     /** Start background work: outbox relay, crash recovery, the Kafka submissions consumer. */
     async start() {
       relay.start();

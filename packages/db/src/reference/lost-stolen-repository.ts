@@ -182,13 +182,15 @@ export function createLostStolenRepository(prisma: PrismaClient) {
           issues,
         });
       }
-      const superseded = await prisma.$transaction(async (tx) => {
-        const old = await tx.referenceLostStolenImport.findMany({
-          where: { listId, status: 'current' },
+      const stale = await prisma.$transaction(async (tx) => {
+        // Rows of the import superseded now stay for a reader of the previous snapshot; those
+        // superseded earlier are deleted.
+        const older = await tx.referenceLostStolenImport.findMany({
+          where: { listId, status: 'superseded' },
           select: { id: true },
         });
         await tx.referenceLostStolenImport.updateMany({
-          where: { id: { in: old.map((o) => o.id) } },
+          where: { listId, status: 'current' },
           data: { status: 'superseded' },
         });
         await tx.referenceLostStolenImport.update({
@@ -211,12 +213,10 @@ export function createLostStolenRepository(prisma: PrismaClient) {
           subjectId: listId,
           details: { importId: imp.id, version, accepted, rejected },
         });
-        return old.map((o) => o.id);
+        return older.map((o) => o.id);
       });
-      if (superseded.length > 0)
-        await prisma.referenceLostStolenEntry.deleteMany({
-          where: { importId: { in: superseded } },
-        });
+      if (stale.length > 0)
+        await prisma.referenceLostStolenEntry.deleteMany({ where: { importId: { in: stale } } });
       return { importId: imp.id, listId, version, accepted, rejected, issues };
     },
 

@@ -226,7 +226,8 @@ describe('reference repositories', () => {
       actor: admin,
     });
     expect(second.accepted).toBe(2);
-    expect(await db.prisma.referenceLostStolenEntry.count()).toBe(2);
+    // The superseded import stays readable until the next one replaces it.
+    expect(await db.prisma.referenceLostStolenEntry.count()).toBe(12_347);
     const s = await loadReferenceSnapshot(db.prisma);
     expect(s.lostStolen.version).toBe('sltd@v2');
     const rows = [];
@@ -235,10 +236,17 @@ describe('reference repositories', () => {
       { issuingState: 'FRA', number: 'AB1234', status: 'lost', reportedAt: '2025-01-01' },
       { issuingState: 'DEU', number: 'C01X00T47', status: 'revoked', reportedAt: '2024-05-05' },
     ]);
+    await ls.importCsv({
+      listId: 'sltd',
+      version: 'v2',
+      csv: 'FRA,AB1234,lost,2025-01-01\nDEU,C01X00T47,revoked,2024-05-05\n',
+      actor: admin,
+    });
+    expect(await db.prisma.referenceLostStolenEntry.count()).toBe(4);
     const events = await db.prisma.outboxMessage.findMany({ where: { key: 'lost-stolen:sltd' } });
     expect(
       events.map((e) => (e.envelope as { payload: { version: string } }).payload.version).sort(),
-    ).toEqual(['v1', 'v2']);
+    ).toEqual(['v1', 'v2', 'v2']);
   });
 
   it('gives the same version for the same data', async () => {

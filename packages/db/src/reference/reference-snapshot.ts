@@ -30,7 +30,10 @@ export interface ReferenceSnapshot {
     /** `list@version` of each current list, comma-separated; `none` without any. */
     version: string;
     count: number;
-    /** Read in pages from the database each time it is iterated. */
+    /**
+     * Read in pages from the database each time it is iterated. A list's rows stay readable
+     * until the import after the next one, so a snapshot being loaded is never cut short.
+     */
     rows: AsyncIterable<LostStolenRow>;
     /** The same rows as CSV text chunks (`issuing_state,number,status,reported_date`), no header. */
     csvChunks: AsyncIterable<string>;
@@ -61,16 +64,23 @@ export async function loadReferenceSnapshot(
 ): Promise<ReferenceSnapshot> {
   const now = options.now ?? new Date();
   const lostStolenRepo = createLostStolenRepository(prisma);
+  // One repeatable-read transaction: the versions and the content come from the same instant.
   const [areas, watchlists, cleared, profiles, rulesTexts, authorisations, lsImports] =
-    await Promise.all([
-      prisma.referenceAreaVersion.findMany(),
-      createWatchlistRepository(prisma).loadAll(),
-      createClearedRepository(prisma).list({ now }),
-      createRiskProfileRepository(prisma).loadActive(now),
-      createEntryRulesRepository(prisma).allTexts(),
-      createAuthorisationRepository(prisma).loadAll(),
-      lostStolenRepo.current(),
-    ]);
+    await prisma.$transaction(
+      async (tx) => {
+        const p = tx as unknown as PrismaClient;
+        return Promise.all([
+          p.referenceAreaVersion.findMany(),
+          createWatchlistRepository(p).loadAll(),
+          createClearedRepository(p).list({ now }),
+          createRiskProfileRepository(p).loadActive(now),
+          createEntryRulesRepository(p).allTexts(),
+          createAuthorisationRepository(p).loadAll(),
+          createLostStolenRepository(p).current(),
+        ]);
+      },
+      { isolationLevel: 'RepeatableRead', timeout: 120_000, maxWait: 30_000 },
+    );
   const area = new Map(areas.map((a) => [a.area, String(a.version)]));
 
   let entryRules: ReferenceSnapshot['entryRules'];

@@ -1,0 +1,269 @@
+// The interactive API (iAPI): a check-in request for one or a few travellers is archived,
+// stored like any manifest, screened at once and answered per traveller — OK to board, do not
+// board, contact the authority, insufficient data — and every answer is recorded as a directive.
+// If the answer cannot be ready in time, the State's configured safe default is given instead,
+// the carrier is told so, and the real assessment is still stored.
+import { travellerKey, type BoardingAnswer, type Clock, type Manifest } from '@paxguard/domain';
+import {
+  storeDirective,
+  type AssessmentRepository,
+  type CarrierIdentity,
+  type Prisma,
+  type PrismaTypes,
+  type SubmissionRepository,
+} from '@paxguard/db';
+import { encodeCusres, sniffFormat, type CodecIssue } from '@paxguard/edifact';
+import type { Logger } from '@paxguard/platform';
+import type { Screener } from '@paxguard/screening';
+import { decodeText, Rejection, type IngestService } from './ingest-service.ts';
+
+export interface InteractiveAnswer {
+  travellerId: string;
+  passenger?: string;
+  booking?: string;
+  name: string;
+  answer: BoardingAnswer;
+  basis: 'iapi' | 'iapi-timeout-default';
+  text: string;
+}
+
+export interface InteractiveResult {
+  submissionId: string;
+  status: 'answered' | 'rejected';
+  format: string;
+  flightKey?: string;
+  answers: InteractiveAnswer[];
+  errors: CodecIssue[];
+  /** The same answers as a UN/EDIFACT CUSRES, for carriers that sent EDIFACT. */
+  cusres?: string;
+}
+
+const TEXT: Record<BoardingAnswer, string> = {
+  board: 'OK TO BOARD',
+  'no-board': 'DO NOT BOARD',
+  'contact-authority': 'CONTACT THE BORDER AUTHORITY BEFORE BOARDING',
+  'insufficient-data': 'INSUFFICIENT DATA: RESEND WITH COMPLETE DOCUMENT DETAILS',
+};
+
+export function createInteractiveService(deps: {
+  prisma: Prisma;
+  ingest: IngestService;
+  submissions: SubmissionRepository;
+  assessments: AssessmentRepository;
+  screener: () => Promise<Screener>;
+  clock: Clock;
+  logger: Logger;
+  timeoutMs: number;
+  timeoutAnswer: BoardingAnswer;
+}) {
+  return {
+    async answer(input: {
+      carrier: CarrierIdentity;
+      contentType?: string;
+      raw: Buffer;
+    }): Promise<InteractiveResult> {
+      const started = performance.now();
+      const deadline = started + deps.timeoutMs;
+      const { id: submissionId } = await deps.submissions.archive({
+        carrierId: input.carrier.id,
+        channel: 'http',
+        receivedAt: deps.clock.now(),
+        contentType: input.contentType,
+        raw: input.raw,
+      });
+      const text = decodeText(input.raw);
+      const sniffed = sniffFormat(text);
+      const format =
+        sniffed === 'unknown' && input.contentType?.includes('json') ? 'JSON-MANIFEST' : sniffed;
+      const reject = async (errors: CodecIssue[]): Promise<InteractiveResult> => {
+        await deps.submissions.complete(submissionId, {
+          status: 'rejected',
+          format,
+          errors,
+          processedAt: deps.clock.now(),
+        });
+        return { submissionId, status: 'rejected', format, answers: [], errors };
+      };
+      if (format !== 'PAXLST' && format !== 'JSON-MANIFEST')
+        return reject([
+          {
+            code: 'UNKNOWN_FORMAT',
+            message:
+              'an interactive request is a PAXLST or a JSON manifest for one or a few travellers',
+          },
+        ]);
+      let manifest: Manifest;
+      try {
+        const decoded = deps.ingest.decodeManifests(text, format);
+        if (decoded.messages.length !== 1 || decoded.messages[0]!.part)
+          throw new Rejection([
+            {
+              code: 'IAPI_ONE_MESSAGE',
+              message: 'an interactive request carries exactly one message (no multi-part)',
+            },
+          ]);
+        manifest = decoded.messages[0]!.manifest;
+        deps.ingest.checkCarrier(input.carrier, manifest, 0);
+        if (manifest.travellers.length === 0 || manifest.travellers.length > 50)
+          throw new Rejection([
+            {
+              code: 'IAPI_TRAVELLER_COUNT',
+              message: `an interactive request holds 1 to 50 travellers (got ${manifest.travellers.length})`,
+            },
+          ]);
+      } catch (err) {
+        if (err instanceof Rejection) return reject(err.errors);
+        throw err;
+      }
+
+      const stored = await deps.prisma.$transaction(async (tx: PrismaTypes.TransactionClient) => {
+        const r = await deps.ingest.apply(tx, input.carrier.id, submissionId, manifest);
+        const keys = manifest.travellers.map((t) => travellerKey(t));
+        const rows = await tx.traveller.findMany({
+          where: { flightId: r.flightId, key: { in: keys } },
+          select: { id: true, key: true, contentHash: true },
+        });
+        await tx.submission.updateMany({
+          where: { id: submissionId, status: 'received' },
+          data: {
+            status: 'accepted',
+            format: `IAPI-${format}`,
+            flightKey: r.flightKey,
+            processedAt: deps.clock.now(),
+          },
+        });
+        return { flight: r, byKey: new Map(rows.map((row) => [row.key, row])) };
+      });
+
+      // Loading reference data on a cold start may take longer than the carrier can wait.
+      const screener = await Promise.race([
+        deps.screener(),
+        new Promise<undefined>((resolve) =>
+          setTimeout(() => resolve(undefined), Math.max(0, deadline - performance.now())),
+        ),
+      ]);
+      const answers: InteractiveAnswer[] = [];
+      const late: {
+        travellerId: string;
+        contentHash: string;
+        t: Manifest['travellers'][number];
+      }[] = [];
+      for (const t of manifest.travellers) {
+        const row = stored.byKey.get(travellerKey(t))!;
+        const base = {
+          travellerId: row.id,
+          passenger: t.references?.passenger,
+          booking: t.references?.booking,
+          name: `${t.name.surname}/${t.name.given.join(' ')}`,
+        };
+        if (!screener || performance.now() > deadline) {
+          late.push({ travellerId: row.id, contentHash: row.contentHash, t });
+          answers.push({
+            ...base,
+            answer: deps.timeoutAnswer,
+            basis: 'iapi-timeout-default',
+            text: `${TEXT[deps.timeoutAnswer]} (DEFAULT ANSWER: SCREENING NOT COMPLETE IN TIME)`,
+          });
+          continue;
+        }
+        const a = screener.assess({
+          traveller: t,
+          manifest,
+          travellerHash: row.contentHash,
+          now: deps.clock.now(),
+        });
+        const reasons = a.findings
+          .filter((f) => f.severity !== 'cleared')
+          .map((f) => ({ code: f.code, message: f.message, rule: f.rule }));
+        // The carrier learns that a person must look, never what a watchlist or profile said.
+        const text =
+          a.answer === 'no-board' || a.answer === 'insufficient-data'
+            ? `${TEXT[a.answer]}: ${reasons
+                .filter(
+                  (r) =>
+                    r.code.startsWith('DOC') ||
+                    r.code.includes('VISA') ||
+                    r.code.includes('ETA') ||
+                    r.code === 'INSUFFICIENT_DATA',
+                )
+                .map((r) => r.code)
+                .join(' ')}`.trim()
+            : TEXT[a.answer];
+        await deps.assessments.store(
+          {
+            travellerId: row.id,
+            outcome: a.outcome,
+            findings: a.findings,
+            inputHash: a.inputHash,
+            versions: a.versions,
+          },
+          {
+            carrierId: input.carrier.id,
+            flightId: stored.flight.flightId,
+            answer: a.answer,
+            basis: 'iapi',
+            reasons,
+            submissionId,
+            issuedAt: deps.clock.now(),
+          },
+        );
+        answers.push({ ...base, answer: a.answer, basis: 'iapi', text: text.slice(0, 512) });
+      }
+      for (const l of late) {
+        const a = answers.find((x) => x.travellerId === l.travellerId)!;
+        await deps.prisma.$transaction(async (tx) => {
+          await storeDirective(tx, {
+            carrierId: input.carrier.id,
+            flightId: stored.flight.flightId,
+            travellerId: l.travellerId,
+            answer: a.answer,
+            basis: 'iapi-timeout-default',
+            reasons: [{ code: 'IAPI_TIMEOUT', message: a.text }],
+            submissionId,
+            issuedAt: deps.clock.now(),
+          });
+        });
+      }
+      if (late.length > 0)
+        deps.logger.warn(
+          { submissionId, late: late.length },
+          'iAPI answered with the default for travellers not screened in time',
+        );
+
+      const leg = manifest.flight.legs[0]!;
+      const cusres =
+        format === 'PAXLST'
+          ? encodeCusres(
+              {
+                requestRef: manifest.messageRef ?? submissionId.slice(0, 14),
+                flight: `${manifest.flight.carrier}${manifest.flight.number}`,
+                departureLocal: leg.departure.local,
+                answers: answers.map((a) => ({
+                  passenger: a.passenger,
+                  booking: a.booking,
+                  answer: a.answer,
+                  text: a.text,
+                })),
+              },
+              {
+                sender: 'PAXGUARD',
+                recipient: input.carrier.designator,
+                interchangeRef: submissionId.replace(/-/g, '').slice(0, 14),
+                messageRef: submissionId.replace(/-/g, '').slice(0, 14),
+                preparedAt: deps.clock.now(),
+              },
+            )
+          : undefined;
+      return {
+        submissionId,
+        status: 'answered',
+        format,
+        flightKey: stored.flight.flightKey,
+        answers,
+        errors: [],
+        cusres: cusres?.ok ? cusres.value : undefined,
+      };
+    },
+  };
+}
+export type InteractiveService = ReturnType<typeof createInteractiveService>;

@@ -1,0 +1,2 @@
+export { createScreeningComponents, type ScreeningComponents } from './wiring.ts';
+export { ScreeningConfig } from './config.ts';

@@ -1,0 +1,55 @@
+// Screening worker, one per process (run many: they share the partitions of the
+// submissions topic by flight). Serves only health endpoints.
+import { openDatabase, parseDatabaseUrl } from '@paxguard/db';
+import {
+  ConfigError,
+  createHttpServer,
+  createKafkaBus,
+  createLogger,
+  createShutdown,
+  parseConfig,
+  registerHealth,
+} from '@paxguard/platform';
+import { ScreeningConfig } from './config.ts';
+import { createScreeningComponents } from './wiring.ts';
+
+let config: ScreeningConfig;
+try {
+  config = parseConfig(ScreeningConfig);
+} catch (err) {
+  if (err instanceof ConfigError) {
+    process.stderr.write(`paxguard screening: ${err.message}\n`);
+    process.exit(78);
+  }
+  throw err;
+}
+const logger = createLogger({ service: 'screening', level: config.LOG_LEVEL });
+const shutdown = createShutdown({ logger, timeoutMs: config.SHUTDOWN_TIMEOUT_MS });
+const db = await openDatabase(parseDatabaseUrl(config.DATABASE_URL));
+const bus = createKafkaBus({
+  brokers: config.KAFKA_BROKERS,
+  clientId: `paxguard-screening-${process.pid}`,
+  logger,
+  sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
+  heartbeatIntervalMs: Math.max(500, Math.floor(config.KAFKA_SESSION_TIMEOUT_MS / 10)),
+});
+const screening = createScreeningComponents({
+  db,
+  bus,
+  logger,
+  reconcileIntervalMs: config.RECONCILE_INTERVAL_MS,
+});
+const app = createHttpServer({ logger });
+registerHealth(app, {
+  checks: { database: () => db.ping(), bus: () => bus.healthy() },
+  shuttingDown: () => shutdown.shuttingDown,
+});
+
+shutdown.onShutdown('http', () => app.close());
+shutdown.onShutdown('screening', () => screening.stop());
+shutdown.onShutdown('bus', () => bus.close());
+shutdown.onShutdown('database', () => db.close());
+
+await screening.start();
+await app.listen({ host: config.HOST, port: config.PORT });
+logger.info({ port: config.PORT }, 'screening worker ready');

@@ -1,0 +1,76 @@
+// Builds the screening components; used by main.ts and by the embedded pipeline.
+import { hostname } from 'node:os';
+import { createAssessmentRepository, type Database } from '@paxguard/db';
+import { SubmissionAccepted, Topics, type Clock } from '@paxguard/domain';
+import { decodeEvent, type Bus, type Logger, type Subscription } from '@paxguard/platform';
+import type { ReferenceInputs } from '@paxguard/screening';
+import { createScreeningWorker, shippedReference } from '@paxguard/pipeline';
+
+export function createScreeningComponents(deps: {
+  db: Database;
+  bus: Bus;
+  logger: Logger;
+  clock?: Clock;
+  loadReference?: () => Promise<ReferenceInputs>;
+  reconcileIntervalMs?: number;
+}) {
+  const logger = deps.logger.child({ component: 'screening' });
+  const assessments = createAssessmentRepository(deps.db.prisma);
+  const worker = createScreeningWorker({
+    assessments,
+    loadReference: deps.loadReference ?? (async () => shippedReference()),
+    clock: deps.clock ?? { now: () => new Date() },
+    logger,
+  });
+  const subs: Subscription[] = [];
+  let timer: NodeJS.Timeout | undefined;
+  let reconciling: Promise<unknown> | undefined;
+
+  return {
+    worker,
+    assessments,
+    async start() {
+      await worker.refresh();
+      const r = await worker.reconcile();
+      if (r.assessed > 0) logger.warn(r, 'assessed travellers left unassessed earlier');
+      subs.push(
+        await deps.bus.subscribe({
+          groupId: 'paxguard-screening',
+          topics: [SubmissionAccepted.topic],
+          handler: async (msg) => {
+            const { payload } = decodeEvent(SubmissionAccepted, msg);
+            const report = await worker.assessTravellers(payload.travellerIds);
+            logger.info(
+              { flightKey: payload.flightKey, submissionId: payload.submissionId, ...report },
+              'assessed',
+            );
+          },
+        }),
+      );
+      // Every replica holds reference data in memory, so each one hears every change.
+      subs.push(
+        await deps.bus.subscribe({
+          groupId: `paxguard-screening-reference-${hostname()}-${process.pid}`,
+          topics: [Topics.referenceChanged],
+          handler: async () => {
+            const report = await worker.rescreenNotYetArrived();
+            logger.info(report, 'reference data changed: re-screened flights not yet arrived');
+          },
+        }),
+      );
+      const tick = () => {
+        reconciling = worker
+          .reconcile()
+          .catch((err) => logger.error({ err }, 'reconcile failed'))
+          .finally(() => (timer = setTimeout(tick, deps.reconcileIntervalMs ?? 30_000)));
+      };
+      timer = setTimeout(tick, deps.reconcileIntervalMs ?? 30_000);
+    },
+    async stop() {
+      if (timer) clearTimeout(timer);
+      await Promise.all(subs.map((s) => s.close()));
+      await reconciling;
+    },
+  };
+}
+export type ScreeningComponents = ReturnType<typeof createScreeningComponents>;
