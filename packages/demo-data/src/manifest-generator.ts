@@ -142,6 +142,19 @@ export function generateTraveller(
     ...(role === 'passenger' ? { bags: { count: rng.int(0, 2), tags: [] } } : {}),
     documents: [
       { type: 'P', number: documentNumber(rng), issuingState: pool.nationality, expiryDate },
+      ...(spec.destinationState &&
+      pool.nationality !== spec.destinationState &&
+      !VISA_FREE.has(pool.nationality) &&
+      rng.chance(spec.visaShare ?? 0.95)
+        ? [
+            {
+              type: 'V',
+              number: documentNumber(rng),
+              issuingState: spec.destinationState,
+              expiryDate: addDays(spec.date, rng.int(30, 700)),
+            },
+          ]
+        : []),
     ],
   };
 }
