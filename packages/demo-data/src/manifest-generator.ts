@@ -108,7 +108,10 @@ const VISA_FREE = new Set(['DEU', 'FRA', 'USA', 'GBR']);
 export function generateTraveller(
   rng: Rng,
   i: number,
-  spec: Pick<ManifestSpec, 'date' | 'origin' | 'destination' | 'expiredShare'>,
+  spec: Pick<
+    ManifestSpec,
+    'date' | 'origin' | 'destination' | 'expiredShare' | 'destinationState' | 'visaShare'
+  >,
   role: Traveller['role'] = 'passenger',
 ): Traveller {
   const pool = rng.pick(PEOPLE);
