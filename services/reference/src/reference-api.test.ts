@@ -410,6 +410,7 @@ describe('reference API', () => {
       'entry-rules': 1,
       authorisations: 2,
       'lost-stolen:sltd': 1,
+      profiles: 7,
     });
   });
 });
