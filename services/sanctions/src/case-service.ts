@@ -101,6 +101,7 @@ export function createCaseService(deps: {
     const subs = new Map(described.submissions.map((s) => [s.id, s] as const));
     const dirs = new Map(described.directives.map((d) => [d.id, d] as const));
     const finds = new Map(described.findings.map((f) => [f.id, f] as const));
+    const returns = new Map(described.returnRequests.map((r) => [r.id, r] as const));
     const outs = new Map(outcomes.map((o) => [o.id, o] as const));
     const kindOf = (id: string): EvidenceRef['kind'] =>
       subs.has(id)
@@ -111,7 +112,9 @@ export function createCaseService(deps: {
             ? 'arrival-outcome'
             : finds.has(id)
               ? 'document-verdict'
-              : 'other';
+              : returns.has(id)
+                ? 'return-request'
+                : 'other';
     const refs = evidenceBundle(c, kindOf);
     const noticeId = `${c.id}/notice`;
     return {
@@ -123,6 +126,7 @@ export function createCaseService(deps: {
           const d = dirs.get(r.id);
           const o = outs.get(r.id);
           const f = finds.get(r.id);
+          const rr = returns.get(r.id);
           return {
             kind: r.kind,
             refId: r.id,
@@ -135,9 +139,11 @@ export function createCaseService(deps: {
                   ? { kind: o.kind, recordedAt: o.recordedAt.toISOString(), flightKey: o.flightKey }
                   : f
                     ? { code: f.code, message: f.message }
-                    : r.kind === 'computation'
-                      ? (c.computation as unknown as Record<string, unknown>)
-                      : undefined,
+                    : rr
+                      ? { requestedAt: rr.requestedAt.toISOString(), dueBy: rr.dueBy.toISOString() }
+                      : r.kind === 'computation'
+                        ? (c.computation as unknown as Record<string, unknown>)
+                        : undefined,
           };
         }),
       },

@@ -211,7 +211,7 @@ export function createDetectionService(deps: {
         submissions: f.submissions,
         answers: f.answers,
         documentVerdicts: f.documentVerdicts,
-        returnRequests: [],
+        returnRequests: f.returnRequests,
       },
       outcomes,
     );
@@ -241,9 +241,13 @@ export function createDetectionService(deps: {
     detectRecent: (windowMs: number) =>
       serial(async () => {
         const now = deps.clock.now();
-        const keys = await deps.outcomes.flightsWithOutcomesSince(
-          new Date(now.getTime() - windowMs),
-        );
+        const since = new Date(now.getTime() - windowMs);
+        const keys = [
+          ...new Set([
+            ...(await deps.outcomes.flightsWithOutcomesSince(since)),
+            ...(await deps.outcomes.flightsWithReturnsDue(since, now)),
+          ]),
+        ].sort();
         const out: DetectionResult[] = [];
         for (const k of keys) out.push(await detectFlight(k, now));
         return out;

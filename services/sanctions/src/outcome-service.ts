@@ -3,7 +3,7 @@
 import type { FlightFactsRepository, OutcomeRepository } from '@paxguard/db';
 import { ConflictError, type Clock } from '@paxguard/domain';
 import type { Logger } from '@paxguard/platform';
-import { validateArrivalOutcome, type ArrivalOutcome } from '@paxguard/sanctions';
+import { validateArrivalOutcome, type ArrivalOutcome, type Problem } from '@paxguard/sanctions';
 import type { DetectionResult, DetectionService } from './detection-service.ts';
 import type { ProfileCatalogue } from './profile-catalogue.ts';
 import { problemsError } from './problems.ts';
@@ -23,6 +23,58 @@ export function createOutcomeService(deps: {
   logger: Logger;
 }) {
   return {
+    /**
+     * Ask the carrier to take back a traveller refused entry, by `dueBy`. Refused when the
+     * flight or traveller is unknown, the traveller was not refused entry, or the date is past.
+     */
+    async requestReturn(input: {
+      flightKey: string;
+      travellerId: string;
+      dueBy: string;
+      requestedBy: string;
+    }) {
+      const now = deps.clock.now();
+      const known = await deps.facts.flightForOutcome(input.flightKey);
+      const problems: Problem[] = [];
+      if (!known)
+        problems.push({
+          code: 'UNKNOWN_FLIGHT',
+          message: `no flight ${input.flightKey} is known`,
+          where: 'flightKey',
+        });
+      else if (!known.travellerIds.includes(input.travellerId))
+        problems.push({
+          code: 'UNKNOWN_TRAVELLER',
+          message: `traveller ${input.travellerId} is not on flight ${input.flightKey}`,
+          where: 'travellerId',
+        });
+      else {
+        const outcomes = await deps.outcomes.listForFlight(input.flightKey);
+        if (
+          !outcomes.some((o) => o.travellerId === input.travellerId && o.kind === 'refused-entry')
+        )
+          problems.push({
+            code: 'NOT_REFUSED_ENTRY',
+            message: `traveller ${input.travellerId} has no refused-entry outcome: there is nothing to return`,
+            where: 'travellerId',
+          });
+      }
+      if (Date.parse(input.dueBy) <= now.getTime())
+        problems.push({
+          code: 'DUE_DATE_PASSED',
+          message: `dueBy ${input.dueBy} is not after now (${now.toISOString()})`,
+          where: 'dueBy',
+        });
+      if (problems.length) throw problemsError(problems, 'RETURN_REQUEST_INVALID');
+      return deps.outcomes.addReturnRequest({
+        flightKey: input.flightKey,
+        travellerId: input.travellerId,
+        requestedAt: now,
+        dueBy: new Date(input.dueBy),
+        requestedBy: input.requestedBy,
+      });
+    },
+
     /**
      * Validate and store one outcome; throws a ValidationError listing every problem (unknown
      * flight or traveller, impossible dates, wrong currency), or a ConflictError when the id

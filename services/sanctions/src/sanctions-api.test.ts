@@ -191,6 +191,35 @@ describe('detection and drafting', () => {
   });
 });
 
+describe('return obligation', () => {
+  it('a return request not met by its due date becomes a finding at the next sweep', async () => {
+    const { flight } = await refusedFlight('110');
+    const notRefused = await inject('POST', '/v1/sanctions/return-requests', TOKENS.officer, {
+      flightKey: flight.flightKey,
+      travellerId: flight.travellerIds.P2,
+      dueBy: new Date(f.clock.t + DAY).toISOString(),
+    });
+    expect(notRefused.statusCode).toBe(422);
+    expect(notRefused.json().error).toBe('NOT_REFUSED_ENTRY');
+    const ok = await inject('POST', '/v1/sanctions/return-requests', TOKENS.officer, {
+      flightKey: flight.flightKey,
+      travellerId: flight.travellerIds.P1,
+      dueBy: new Date(f.clock.t + DAY).toISOString(),
+    });
+    expect(ok.statusCode, ok.body).toBe(201);
+    const saved = f.clock.t;
+    f.clock.t += 2 * DAY;
+    try {
+      await f.sanctions.sweep();
+    } finally {
+      f.clock.t = saved;
+    }
+    const infs = await f.sanctions.repositories.infringements.forFlight(flight.flightKey);
+    const ret = infs.find((i) => i.code === 'RETURN_OBLIGATION_NOT_MET');
+    expect(ret?.evidence).toContain(ok.json().id);
+  });
+});
+
 describe('case workflow', () => {
   it('review → notice with evidence → carrier answer → decision; roles and isolation hold', async () => {
     const { caseId } = await refusedFlight('105');

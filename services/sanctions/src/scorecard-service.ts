@@ -27,7 +27,7 @@ export function createScorecardService(deps: {
       const outcomes = (await deps.outcomes.listForFlight(k)).map(
         (r) => r.outcome as unknown as ArrivalOutcome,
       );
-      const parsed = parseCarrierFacts({ ...loaded.facts, returnRequests: [] }, outcomes);
+      const parsed = parseCarrierFacts(loaded.facts, outcomes);
       if (parsed.ok) flights.push(parsed.value);
     }
     return flights;

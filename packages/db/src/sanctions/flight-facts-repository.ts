@@ -29,6 +29,7 @@ export interface StoredFlightFacts {
     verdict: 'invalid';
     producedAtBoarding: boolean;
   }[];
+  returnRequests: { id: string; travellerId: string; requestedAt: string; dueBy: string }[];
 }
 
 export type FlightFactsResult =
@@ -64,7 +65,7 @@ export function createFlightFactsRepository(prisma: PrismaClient) {
           reason: 'NO_SCHEDULE',
           message: `flight ${flightKey} has no scheduled departure and arrival`,
         };
-      const [travellers, versions, directives, findings] = await Promise.all([
+      const [travellers, versions, directives, findings, returns] = await Promise.all([
         prisma.traveller.findMany({
           where: { flightId: f.id },
           select: { id: true, role: true, status: true },
@@ -80,6 +81,7 @@ export function createFlightFactsRepository(prisma: PrismaClient) {
           where: { source: 'documents', assessment: { traveller: { flightId: f.id } } },
           include: { assessment: { select: { travellerId: true, createdAt: true } } },
         }),
+        prisma.returnRequest.findMany({ where: { flightKey }, orderBy: { requestedAt: 'asc' } }),
       ]);
       const revisions = await prisma.travellerRevision.findMany({
         where: { manifestVersionId: { in: versions.map((v) => v.id) } },
@@ -139,6 +141,12 @@ export function createFlightFactsRepository(prisma: PrismaClient) {
             // is an officer's finding the pipeline does not record yet.
             producedAtBoarding: false,
           })),
+          returnRequests: returns.map((r) => ({
+            id: r.id,
+            travellerId: r.travellerId,
+            requestedAt: r.requestedAt.toISOString(),
+            dueBy: r.dueBy.toISOString(),
+          })),
         },
       };
     },
@@ -157,7 +165,7 @@ export function createFlightFactsRepository(prisma: PrismaClient) {
     /** What each evidence id is, with the archived message's hash: the notice's bundle. */
     async describeEvidence(ids: readonly string[]) {
       const uuids = ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id));
-      const [subs, dirs, finds] = await Promise.all([
+      const [subs, dirs, finds, returns] = await Promise.all([
         prisma.submission.findMany({
           where: { id: { in: uuids } },
           select: { id: true, sha256: true, receivedAt: true, format: true },
@@ -170,8 +178,12 @@ export function createFlightFactsRepository(prisma: PrismaClient) {
           where: { id: { in: uuids } },
           select: { id: true, code: true, message: true },
         }),
+        prisma.returnRequest.findMany({
+          where: { id: { in: uuids } },
+          select: { id: true, requestedAt: true, dueBy: true, requestedBy: true },
+        }),
       ]);
-      return { submissions: subs, directives: dirs, findings: finds };
+      return { submissions: subs, directives: dirs, findings: finds, returnRequests: returns };
     },
   };
 }

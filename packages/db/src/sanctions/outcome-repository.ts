@@ -57,6 +57,30 @@ export function createOutcomeRepository(prisma: PrismaClient) {
       if (ids.length === 0) return [];
       return prisma.arrivalOutcomeRecord.findMany({ where: { id: { in: [...ids] } } });
     },
+    async addReturnRequest(input: {
+      flightKey: string;
+      travellerId: string;
+      requestedAt: Date;
+      dueBy: Date;
+      requestedBy: string;
+    }) {
+      return prisma.returnRequest.create({ data: input });
+    },
+    async returnRequestsForFlight(flightKey: string) {
+      return prisma.returnRequest.findMany({
+        where: { flightKey },
+        orderBy: { requestedAt: 'asc' },
+      });
+    },
+    /** Flights with a return due in [from, to]: the periodic pass checks they were performed. */
+    async flightsWithReturnsDue(from: Date, to: Date): Promise<string[]> {
+      const rows = await prisma.returnRequest.findMany({
+        where: { dueBy: { gte: from, lte: to } },
+        distinct: ['flightKey'],
+        select: { flightKey: true },
+      });
+      return rows.map((r) => r.flightKey).sort();
+    },
     /** Flights with outcomes recorded since a time: what the periodic detection re-examines. */
     async flightsWithOutcomesSince(since: Date): Promise<string[]> {
       const rows = await prisma.arrivalOutcomeRecord.findMany({

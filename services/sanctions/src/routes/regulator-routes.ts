@@ -44,6 +44,7 @@ export function registerRegulatorRoutes(
 ): void {
   const officers = userAuth(deps.users, ['officer', 'supervisor']);
   const readers = userAuth(deps.users, ['regulator', 'supervisor', 'auditor']);
+  const returnRequesters = userAuth(deps.users, ['officer', 'supervisor', 'regulator']);
   const deciders = userAuth(deps.users, ['regulator', 'supervisor']);
   const editors = userAuth(deps.users, ['admin', 'regulator']);
   const profileReaders = userAuth(deps.users, ['admin', 'regulator', 'supervisor', 'auditor']);
@@ -64,6 +65,22 @@ export function registerRegulatorRoutes(
       const input = { recordedBy: user.id, ...body };
       const r = await deps.outcomes.record(input, 'api');
       return reply.code(r.status === 'created' ? 201 : 200).send(r);
+    },
+  );
+
+  app.post(
+    '/v1/sanctions/return-requests',
+    {
+      preHandler: returnRequesters,
+      schema: {
+        summary: 'Ask the carrier to take back a traveller refused entry by a date.',
+        body: z.object({ flightKey: z.string(), travellerId: z.string(), dueBy: z.iso.datetime() }),
+      },
+    },
+    async (req, reply) => {
+      const user = currentUser(req);
+      const r = await deps.outcomes.requestReturn({ ...req.body, requestedBy: user.id });
+      return reply.code(201).send(r);
     },
   );
 
