@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import { Topics } from '@paxguard/domain';
 import { IngestConfig } from '@paxguard/ingest';
 import { ConsoleConfig } from '@paxguard/console';
+import { ScreeningConfig } from '@paxguard/screening-service';
 import { ROOT } from './processes.ts';
 
 interface EnvVar {
@@ -35,6 +36,7 @@ interface K8sObject {
 const SCHEMAS: Record<string, z.ZodObject> = {
   'services/ingest/src/main.ts': IngestConfig,
   'services/console/src/main.ts': ConsoleConfig,
+  'services/screening/src/main.ts': ScreeningConfig,
 };
 
 const read = (p: string) => readFileSync(path.join(ROOT, p), 'utf8');
@@ -102,7 +104,11 @@ describe('Kubernetes manifests', () => {
       (d) => d.kind === 'ConfigMap' && d.metadata.name === 'paxguard-config',
     )!;
     const deployments = docs.filter((d) => d.kind === 'Deployment');
-    expect(deployments.map((d) => d.metadata.name).sort()).toEqual(['console', 'ingest']);
+    expect(deployments.map((d) => d.metadata.name).sort()).toEqual([
+      'console',
+      'ingest',
+      'screening',
+    ]);
     for (const dep of deployments) {
       const c = dep.spec!.template.spec.containers[0]!;
       const env: Record<string, string> = {};
