@@ -87,7 +87,10 @@ describe('reference service process', () => {
     expect(ls.status).toBe(201);
     expect(await ls.json()).toMatchObject({ accepted: lines, rejected: 0 });
 
-    const versions = await (await call('officer', '/v1/reference/versions')).json();
+    const versions = (await (await call('officer', '/v1/reference/versions')).json()) as {
+      versions: Record<string, string>;
+      entryRules: string;
+    };
     expect(versions.versions).toMatchObject({
       'watchlist:e2e-persons': '2',
       'lost-stolen': 'e2e-sltd@2025-06',
@@ -95,7 +98,7 @@ describe('reference service process', () => {
     expect(versions.entryRules).toBe('shipped');
 
     const entries = await call('officer', '/v1/watchlists/e2e-persons/entries');
-    expect((await entries.json()).entries).toHaveLength(1);
+    expect(((await entries.json()) as { entries: unknown[] }).entries).toHaveLength(1);
     const seen = await db.prisma.auditEvent.count({ where: { action: 'view-watchlist-entries' } });
     expect(seen).toBe(1);
 
