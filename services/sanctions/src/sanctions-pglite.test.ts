@@ -51,6 +51,8 @@ it('seeds one case in every state on PGlite, each readable through the API', asy
     url: '/v1/sanctions/register.csv',
     headers: { authorization: 'Bearer reg' },
   });
+  const open = await app.inject({ method: 'GET', url: '/v1/public/sanctions/register.csv' });
+  expect(open.body).toBe(csv.body);
   // Decided, appealed, appeal-decided, paid and closed are on the register.
   expect(csv.body.trim().split('\n').length - 1).toBe(5);
 }, 60_000);

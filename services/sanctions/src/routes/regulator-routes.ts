@@ -131,6 +131,15 @@ export function registerRegulatorRoutes(
       .send(csv);
   });
 
+  // The public register: decided sanctions only, no traveller data, no login.
+  app.get('/v1/public/sanctions/register.csv', async (_req, reply) => {
+    const csv = await deps.cases.register({
+      actor: { role: 'regulator', id: 'public' },
+      auditRole: 'public',
+    });
+    return reply.type('text/csv; charset=utf-8').send(csv);
+  });
+
   app.get(
     '/v1/sanctions/scorecards/:carrier',
     {
