@@ -34,6 +34,7 @@ export interface ScoredEntry {
 
 /** Dual nationals exist, so a different nationality weakens a match without ruling it out. */
 const NATIONALITY_DIFFERS = 0.93;
+const WEAK_DATES = new Set(['year-only', 'placeholder-01-01', 'not-compared']);
 
 export function scoreEntry(
   entry: WatchlistEntry,
@@ -48,12 +49,15 @@ export function scoreEntry(
   let score = 0;
   if (name) {
     // Without a date to compare, a partial or merely similar name is not enough.
-    const nameScore =
+    let nameScore =
       bd.rule === 'not-compared' &&
       (name.unmatchedMajor > 0 ||
         name.pairs.some((p) => p.reason === 'spelling' || p.reason === 'initial'))
         ? Math.min(name.score, 0.85)
         : name.score;
+    // A weak date (year only, 01-01 placeholder) does not carry a loosely similar token.
+    if (WEAK_DATES.has(bd.rule) && name.pairs.some((p) => p.sim < 0.9 && p.reason === 'spelling'))
+      nameScore *= 0.9;
     score = nameScore * bd.factor * (nat.rule === 'differs' ? NATIONALITY_DIFFERS : 1);
   }
   if (document) {

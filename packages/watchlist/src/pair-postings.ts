@@ -87,36 +87,41 @@ export function packDate(year: number, month = 0, day = 0): number {
 
 /**
  * Which listed dates can still agree with the traveller's date under the tolerance rules
- * (same year: exact, swapped, 01-01 placeholder, year-only; one year off: same day).
+ * (same year: exact, swapped, 01-01 placeholder, year-only; one year off: same day), as
+ * the few packed values to look up, or a whole year when the traveller's date is 01-01.
  */
 export interface DateWindow {
-  lo: number;
-  hi: number;
-  year: number;
-  md: number;
-  swapped: number;
-  placeholder: boolean;
+  /** Sorted packed dates to read exactly. */
+  targets: number[];
+  /** Read this whole range too (a placeholder 01-01 traveller date agrees with any day). */
+  yearFrom?: number;
+  yearTo?: number;
 }
-
-const PLACEHOLDER_MD = 1 * 32 + 1;
 
 export function dateWindow(year: number, month: number, day: number): DateWindow {
-  return {
-    lo: packDate(year - 1),
-    hi: packDate(year + 2) - 1,
-    year,
-    md: month * 32 + day,
-    swapped: day <= 12 ? day * 32 + month : -1,
-    placeholder: month === 1 && day === 1,
-  };
+  const t = new Set([
+    packDate(year - 1, month, day),
+    packDate(year),
+    packDate(year, 1, 1),
+    packDate(year, month, day),
+    packDate(year + 1, month, day),
+  ]);
+  if (day <= 12) t.add(packDate(year, day, month));
+  const targets = [...t].sort((a, b) => a - b);
+  if (month === 1 && day === 1)
+    return { targets, yearFrom: packDate(year), yearTo: packDate(year + 1) - 1 };
+  return { targets };
 }
 
-function compatible(w: DateWindow, packed: number): boolean {
-  const year = packed >> 9;
-  const md = packed & 511;
-  if (year === w.year)
-    return md === 0 || w.placeholder || md === w.md || md === w.swapped || md === PLACEHOLDER_MD;
-  return md === w.md;
+function lowerBound(xs: Int32Array, lo: number, hi: number, value: number): number {
+  let a = lo;
+  let b = hi;
+  while (a < b) {
+    const mid = (a + b) >> 1;
+    if ((xs[mid] ?? 0) < value) a = mid + 1;
+    else b = mid;
+  }
+  return a;
 }
 
 export class PairPostings {
@@ -212,20 +217,23 @@ export class PairPostings {
       for (let i = start; i < end; i++) visit(this.refs[i] ?? 0);
       return;
     }
+    const dates = this.dates;
     let i = start;
-    while (i < end && this.dates[i] === ANY_DATE) visit(this.refs[i++] ?? 0);
-    let x = i;
-    let y = end;
-    while (x < y) {
-      const mid = (x + y) >> 1;
-      if ((this.dates[mid] ?? 0) < w.lo) x = mid + 1;
-      else y = mid;
+    while (i < end && dates[i] === ANY_DATE) visit(this.refs[i++] ?? 0);
+    // A handful of binary searches instead of scanning three years of a common name.
+    let from = i;
+    for (const t of w.targets) {
+      if (w.yearFrom !== undefined && t >= w.yearFrom && t <= (w.yearTo ?? 0)) continue;
+      from = lowerBound(dates, from, end, t);
+      for (let j = from; j < end && dates[j] === t; j++) visit(this.refs[j] ?? 0);
     }
-    for (let j = x; j < end; j++) {
-      const d = this.dates[j] ?? 0;
-      if (d > w.hi) break;
-      if (compatible(w, d)) visit(this.refs[j] ?? 0);
-    }
+    if (w.yearFrom !== undefined)
+      for (
+        let j = lowerBound(dates, i, end, w.yearFrom);
+        j < end && (dates[j] ?? 0) <= (w.yearTo ?? 0);
+        j++
+      )
+        visit(this.refs[j] ?? 0);
   }
 
   get size(): { keys: number; postings: number; delta: number } {

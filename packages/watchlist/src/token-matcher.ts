@@ -71,7 +71,11 @@ export function tokenSimilarity(
 
 const VOWEL = /[AEIOUY]/;
 
+/** Two pinyin syllables written as one token: its vowels carry the name, the key little. */
+const PINYIN_PAIR = /^(?:(?:ZH|CH|SH|[BPMFDTNLGKHJQXRZCSYW])?[AEIOUV]{1,3}(?:NG|N|R)?){2}$/;
+
 function phoneticGate(keyLength: number, q: string, e: string): number {
+  if (q.length >= 6 && e.length >= 6 && PINYIN_PAIR.test(q) && PINYIN_PAIR.test(e)) return 0.9;
   if (keyLength >= 5) return 0.5;
   if (keyLength >= 3) return VOWEL.test(q) && VOWEL.test(e) ? 0.68 : 0.65;
   return 0.72;
