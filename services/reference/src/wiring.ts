@@ -9,6 +9,7 @@ import {
   createUserRepository,
   createWatchlistRepository,
   loadReferenceSnapshot,
+  loadReferenceVersions,
   type Database,
   type ReferenceSnapshot,
   type SnapshotOptions,
@@ -62,8 +63,9 @@ export function createReferenceComponents(deps: { db: Database; logger: Logger }
         const scope = instance as unknown as App;
         const readers = userAuth(users, READ_ROLES);
         scope.get('/v1/reference/versions', { onRequest: readers }, async () => {
-          const s = await loadReferenceSnapshot(prisma);
-          return { version: s.version, versions: s.versions, entryRules: s.entryRules.source };
+          const v = await loadReferenceVersions(prisma);
+          const fromDb = v.versions['entry-rules']?.startsWith('db:') ?? false;
+          return { ...v, entryRules: fromDb ? 'database' : 'shipped' };
         });
         registerWatchlistRoutes(scope, { watchlists, users, audit });
         registerClearedRoutes(scope, { cleared, users, audit });

@@ -45,6 +45,7 @@ export {
 export { readShippedEntryRules, type EntryRulesFiles } from './shipped-entry-rules.ts';
 export {
   loadReferenceSnapshot,
+  loadReferenceVersions,
   snapshotVersion,
   type ReferenceSnapshot,
   type SnapshotOptions,

@@ -10,6 +10,7 @@ import {
   createRiskProfileRepository,
   createWatchlistRepository,
   loadReferenceSnapshot,
+  loadReferenceVersions,
   readShippedEntryRules,
 } from './index.ts';
 
@@ -253,6 +254,10 @@ describe('reference repositories', () => {
     const a = await loadReferenceSnapshot(db.prisma);
     const b = await loadReferenceSnapshot(db.prisma);
     expect(a.version).toBe(b.version);
+    expect(await loadReferenceVersions(db.prisma)).toEqual({
+      version: a.version,
+      versions: a.versions,
+    });
     expect(Object.keys(a.versions).sort()).toEqual([
       'authorisations',
       'cleared',

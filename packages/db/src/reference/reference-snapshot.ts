@@ -58,19 +58,90 @@ export function snapshotVersion(versions: Record<string, string>): string {
   return `ref-${sha(JSON.stringify(sorted)).slice(0, 16)}`;
 }
 
+/** Shipped rules when none is stored: the caller's override, else the documents package's file. */
+function fallbackRules(options: SnapshotOptions): EntryRulesFiles {
+  return (
+    options.shippedEntryRules ?? {
+      visaMatrixCsv: readShippedEntryRules().visaMatrixCsv,
+      rulesFiles: [readShippedEntryRules().rulesFile],
+    }
+  );
+}
+
+/** The per-area versions from small queries only (no list content), inside the caller's transaction. */
+async function readVersions(
+  p: PrismaClient,
+  now: Date,
+  fallback: EntryRulesFiles,
+): Promise<Record<string, string>> {
+  const [areas, lists, cleared, profiles, rules, imports] = await Promise.all([
+    p.referenceAreaVersion.findMany(),
+    p.referenceWatchlist.findMany({
+      where: { deletedAt: null },
+      orderBy: { id: 'asc' },
+      select: { id: true, version: true },
+    }),
+    p.referenceClearedTraveller.findMany({
+      where: { revokedAt: null, validUntil: { gt: now } },
+      orderBy: { createdAt: 'asc' },
+      select: { id: true },
+    }),
+    p.referenceRiskProfile.findMany({
+      where: { status: 'active', OR: [{ effectiveTo: null }, { effectiveTo: { gt: now } }] },
+      orderBy: [{ profileId: 'asc' }, { version: 'asc' }],
+      select: { profileId: true, version: true },
+    }),
+    p.referenceEntryRulesVersion.findMany({
+      orderBy: [{ effectiveFrom: 'asc' }, { createdAt: 'asc' }],
+      select: { sha256: true },
+    }),
+    p.referenceLostStolenImport.findMany({
+      where: { status: 'current' },
+      orderBy: { listId: 'asc' },
+      select: { listId: true, version: true },
+    }),
+  ]);
+  const area = new Map(areas.map((a) => [a.area, String(a.version)]));
+  const versions: Record<string, string> = {};
+  for (const w of lists) versions[`watchlist:${w.id}`] = String(w.version);
+  // Expiry changes the cleared set without a write: the ids in force are part of its version.
+  versions.cleared = `${area.get('cleared') ?? '0'}:${sha(cleared.map((c) => c.id).join(',')).slice(0, 8)}`;
+  versions.profiles = profiles.map((r) => `${r.profileId}@${r.version}`).join(',') || 'none';
+  versions['entry-rules'] =
+    rules.length > 0
+      ? `db:${area.get('entry-rules') ?? '0'}:${sha(rules.map((r) => r.sha256).join(',')).slice(0, 12)}`
+      : `shipped:${sha(fallback.rulesFiles.join('\n')).slice(0, 12)}`;
+  versions.authorisations = area.get('authorisations') ?? '0';
+  versions['lost-stolen'] = imports.map((i) => `${i.listId}@${i.version}`).join(',') || 'none';
+  return versions;
+}
+
+/**
+ * Only the versions (cheap: no list content is read), e.g. for a screener to decide whether
+ * its loaded snapshot is still current. Same values as the snapshot's `version`/`versions`.
+ */
+export async function loadReferenceVersions(
+  prisma: PrismaClient,
+  options: SnapshotOptions = {},
+): Promise<{ version: string; versions: Record<string, string> }> {
+  const versions = await readVersions(prisma, options.now ?? new Date(), fallbackRules(options));
+  return { version: snapshotVersion(versions), versions };
+}
+
 export async function loadReferenceSnapshot(
   prisma: PrismaClient,
   options: SnapshotOptions = {},
 ): Promise<ReferenceSnapshot> {
   const now = options.now ?? new Date();
+  const fallback = fallbackRules(options);
   const lostStolenRepo = createLostStolenRepository(prisma);
   // One repeatable-read transaction: the versions and the content come from the same instant.
-  const [areas, watchlists, cleared, profiles, rulesTexts, authorisations, lsImports] =
+  const [versions, watchlists, cleared, profiles, rulesTexts, authorisations, lsImports] =
     await prisma.$transaction(
       async (tx) => {
         const p = tx as unknown as PrismaClient;
         return Promise.all([
-          p.referenceAreaVersion.findMany(),
+          readVersions(p, now, fallback),
           createWatchlistRepository(p).loadAll(),
           createClearedRepository(p).list({ now }),
           createRiskProfileRepository(p).loadActive(now),
@@ -81,38 +152,11 @@ export async function loadReferenceSnapshot(
       },
       { isolationLevel: 'RepeatableRead', timeout: 120_000, maxWait: 30_000 },
     );
-  const area = new Map(areas.map((a) => [a.area, String(a.version)]));
 
-  let entryRules: ReferenceSnapshot['entryRules'];
-  if (rulesTexts.length > 0) {
-    const shipped = options.shippedEntryRules ?? {
-      visaMatrixCsv: readShippedEntryRules().visaMatrixCsv,
-    };
-    entryRules = {
-      visaMatrixCsv: shipped.visaMatrixCsv,
-      rulesFiles: rulesTexts,
-      source: 'database',
-    };
-  } else {
-    const s = options.shippedEntryRules ?? {
-      visaMatrixCsv: readShippedEntryRules().visaMatrixCsv,
-      rulesFiles: [readShippedEntryRules().rulesFile],
-    };
-    entryRules = { ...s, source: 'shipped' };
-  }
-
-  const versions: Record<string, string> = {};
-  for (const w of watchlists) versions[`watchlist:${w.id}`] = w.version;
-  // Expiry changes the cleared set without a write: the ids in force are part of its version.
-  versions.cleared = `${area.get('cleared') ?? '0'}:${sha(cleared.map((c) => c.id).join(',')).slice(0, 8)}`;
-  versions.profiles = profiles.map((p) => `${p.id}@${p.version}`).join(',') || 'none';
-  versions['entry-rules'] =
-    entryRules.source === 'database'
-      ? `db:${area.get('entry-rules') ?? '0'}:${sha(rulesTexts.join('\n')).slice(0, 12)}`
-      : `shipped:${sha(entryRules.rulesFiles.join('\n')).slice(0, 12)}`;
-  versions.authorisations = area.get('authorisations') ?? '0';
-  const lsVersion = lsImports.map((i) => `${i.listId}@${i.version}`).join(',') || 'none';
-  versions['lost-stolen'] = lsVersion;
+  const entryRules: ReferenceSnapshot['entryRules'] =
+    rulesTexts.length > 0
+      ? { visaMatrixCsv: fallback.visaMatrixCsv, rulesFiles: rulesTexts, source: 'database' }
+      : { ...fallback, source: 'shipped' };
 
   return {
     version: snapshotVersion(versions),
@@ -123,7 +167,7 @@ export async function loadReferenceSnapshot(
     entryRules,
     authorisations,
     lostStolen: {
-      version: lsVersion,
+      version: versions['lost-stolen'] ?? 'none',
       count: lsImports.reduce((n, i) => n + i.accepted, 0),
       rows: {
         [Symbol.asyncIterator]: () => lostStolenRepo.rows(lsImports.map((i) => i.id)),
