@@ -22,7 +22,8 @@ export interface ScreeningReference {
   version: string;
   versions: Readonly<Record<string, string>>;
   entry: EntryReference;
-  authorisations: TravelAuthorisationLookup;
+  /** Absent when no registry is loaded: manifest visas are then taken at face value. */
+  authorisations?: TravelAuthorisationLookup;
   lostStolen?: LostStolenLookup;
   watchlist: WatchlistIndex;
   watchlistVersions: Readonly<Record<string, string>>;
@@ -103,7 +104,8 @@ export function buildScreeningReference(input: ReferenceInputs): {
       version,
       versions,
       entry: loaded.reference,
-      authorisations,
+      // Without a registry a manifest visa is taken at face value; an empty one would refer every visa holder.
+      authorisations: (input.authorisations?.length ?? 0) > 0 ? authorisations : undefined,
       lostStolen,
       watchlist,
       watchlistVersions,

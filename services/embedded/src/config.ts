@@ -13,6 +13,7 @@ export const EmbeddedConfig = z.object({
   PAXLST_MODE: z.enum(['strict', 'lenient']).default('lenient'),
   MULTIPART_TIMEOUT_MS: env.durationMs(30 * 60_000),
   DEMO_DATA: env.flag(true),
+  SANCTIONS_JURISDICTION: z.string().min(1).default('eu-2001-51-per-person'),
   IAPI_TIMEOUT_MS: env.durationMs(2000),
   IAPI_TIMEOUT_ANSWER: z
     .enum(['board', 'contact-authority', 'no-board'])

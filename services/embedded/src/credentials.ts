@@ -19,6 +19,7 @@ const CARRIERS = [
 const USERS: { name: string; role: Role }[] = [
   { name: 'Officer Ana Duarte', role: 'officer' },
   { name: 'Supervisor Lee Park', role: 'supervisor' },
+  { name: 'Supervisor Rui Sato', role: 'supervisor' },
   { name: 'Regulator Sam Okoye', role: 'regulator' },
   { name: 'Auditor Kim Berg', role: 'auditor' },
   { name: 'Analyst Jo Meyer', role: 'analyst' },

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { createConsoleComponents } from '@paxguard/console';
 import { openDatabase, parseDatabaseUrl } from '@paxguard/db';
 import { createIngestComponents } from '@paxguard/ingest';
+import { createSanctionsComponents } from '@paxguard/sanctions-service';
 import { createScreeningComponents } from '@paxguard/screening-service';
 import {
   ConfigError,
@@ -54,6 +55,12 @@ const ingest = createIngestComponents({
   },
 });
 const consoleApi = createConsoleComponents({ db });
+const sanctions = createSanctionsComponents({
+  db,
+  bus,
+  logger,
+  options: { jurisdiction: config.SANCTIONS_JURISDICTION },
+});
 
 const { creds, file } = loadOrCreateCredentials(home);
 for (const c of creds.carriers)
@@ -68,18 +75,25 @@ registerHealth(app, {
 });
 ingest.registerRoutes(app);
 consoleApi.registerRoutes(app);
+sanctions.registerRoutes(app);
 
 shutdown.onShutdown('http', () => app.close());
 shutdown.onShutdown('ingest', () => ingest.stop());
 shutdown.onShutdown('screening', () => screening.stop());
+shutdown.onShutdown('sanctions', () => sanctions.stop());
 shutdown.onShutdown('bus', () => bus.close());
 shutdown.onShutdown('database', () => db.close());
 
 await screening.start();
 await ingest.start();
+await sanctions.start();
 if (config.DEMO_DATA) {
   const { submitted } = await seedDemo({ ingest, now: new Date(), logger });
   if (submitted > 0) say(`paxguard: submitted ${submitted} demo messages through the carrier path`);
+  const cases = await sanctions.seedDemo({ now: new Date() });
+  say(
+    `paxguard: demo sanction cases in ${Object.keys(cases).length} states (GET /v1/sanctions/cases as the regulator)`,
+  );
 }
 await app.listen({ host: config.HOST, port: config.PORT });
 
@@ -91,6 +105,10 @@ say(`Paxguard is running — embedded mode (PGlite + in-process bus), everything
 say(`  Health        ${base}/health/ready`);
 say(`  Carrier API   POST ${base}/v1/carrier/submissions   (carrier PG key: ${carrier.apiKey})`);
 say(`  Console API   GET  ${base}/v1/flights               (officer token: ${officer.token})`);
+say(`  Review queue  GET  ${base}/v1/review/queue`);
+say(
+  `  Sanctions     GET  ${base}/v1/sanctions/cases       (regulator token: ${creds.users.find((u) => u.role === 'regulator')!.token})`,
+);
 say(`  All demo credentials: ${file}`);
 say();
 say(`  Try:  curl -s -H 'Authorization: Bearer ${officer.token}' ${base}/v1/flights`);
