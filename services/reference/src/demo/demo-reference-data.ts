@@ -4,6 +4,7 @@
 import { createRng } from '@paxguard/demo-data';
 import type { Manifest, Traveller } from '@paxguard/domain';
 import type { WatchlistEntryInput } from '@paxguard/watchlist';
+import { demoDestinationState } from './demo-flights.ts';
 import { inScript, type Script } from './script-aliases.ts';
 
 const SURNAMES = [
@@ -201,37 +202,50 @@ export function demoLostStolenCsv(flights: Map<string, Manifest>, count = 500): 
   return `${lines.join('\n')}\n`;
 }
 
-/** ETAs for a few PG100 (to the USA) passengers, a UK visa on PG300, one of them revoked. */
+/**
+ * The authorisations the demo travellers hold: every visa carried in a manifest and an ETA for
+ * each foreign traveller (crew included) without one, except one in twenty (so the demo shows what a missing
+ * registration looks like), and one ETA on PG100 revoked.
+ */
 export function demoAuthorisations(flights: Map<string, Manifest>, now: Date): unknown[] {
   const day = (offset: number) =>
     new Date(now.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
   const out: unknown[] = [];
-  const grant = (
-    t: Traveller | undefined,
-    kind: 'visa' | 'eta',
-    state: string,
-    n: number,
-    revoked = false,
-  ) => {
-    const doc = t?.documents[0];
-    if (!doc || !t?.nationality) return;
-    out.push({
-      kind,
-      number: `${kind === 'eta' ? 'ETA' : 'V'}DEMO${pad(n, 4)}`,
-      documentNumber: doc.number,
-      nationality: t.nationality,
-      issuingState: state,
-      validFor: [state],
-      validFrom: day(-60),
-      validUntil: day(700),
-      entriesAllowed: kind === 'visa' ? 2 : null,
-      revoked,
+  let n = 0;
+  for (const [flight, m] of flights) {
+    const state = demoDestinationState(flight);
+    if (!state) continue;
+    m.travellers.forEach((t, i) => {
+      const passport = t.documents.find((d) => d.type !== 'V');
+      if (!passport || !t.nationality || t.nationality === state || i % 20 === 7) return;
+      const base = {
+        documentNumber: passport.number,
+        nationality: t.nationality,
+        validFor: [state],
+        validFrom: day(-60),
+        entriesAllowed: null,
+      };
+      // The manifest's visa goes in as issued; an ETA too, whatever the visa (harmless when
+      // the destination does not ask for one, and some pools need both).
+      for (const visa of t.documents.filter((d) => d.type === 'V'))
+        out.push({
+          ...base,
+          kind: 'visa',
+          number: visa.number,
+          issuingState: visa.issuingState ?? state,
+          validUntil: visa.expiryDate ?? day(700),
+        });
+      n++;
+      out.push({
+        ...base,
+        kind: 'eta',
+        number: `ETA${state}${pad(n, 6)}`,
+        issuingState: state,
+        validUntil: day(700),
+        revoked: flight === '100' && i === 3,
+      });
     });
-  };
-  const pg100 = passengers(flights.get('100'));
-  [2, 4, 6, 8].forEach((i, k) => grant(pg100[i], 'eta', 'USA', k + 1, k === 3));
-  const pg300 = passengers(flights.get('300'));
-  [10, 11].forEach((i, k) => grant(pg300[i], 'visa', 'GBR', k + 1));
+  }
   return out;
 }
 

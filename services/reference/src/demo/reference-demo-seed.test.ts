@@ -27,9 +27,9 @@ describe('seedReferenceDemo', () => {
     expect(first).toMatchObject({
       profilesApproved: 3,
       entryRules: true,
-      authorisations: 6,
       lostStolen: 502,
     });
+    expect(first.authorisations).toBeGreaterThan(100);
     const versionBefore = (await loadReferenceSnapshot(db.prisma, { now })).version;
     expect(await seedReferenceDemo({ db, now })).toEqual({
       watchlistEntries: 0,
