@@ -124,6 +124,18 @@ describe('reference repositories', () => {
     await expect(
       profiles.draft(profileYaml.replace('field: bagCount', 'field: religion'), analyst),
     ).rejects.toMatchObject({ name: 'ValidationError', code: 'FORBIDDEN_ATTRIBUTE' });
+    // A document claiming to be approved is stored as a draft of its real author.
+    const claimed = await profiles.draft(
+      profileYaml
+        .replace('status: draft', 'status: active')
+        .replace(
+          'threshold: 60',
+          'threshold: 60\napproval: { approvedBy: sup-1, approvedAt: 2026-01-02T00:00:00Z }',
+        ),
+      analyst,
+    );
+    expect(claimed).toMatchObject({ status: 'draft', author: 'analyst-1', approvedBy: null });
+    expect(claimed.document.approval).toBeUndefined();
     const s = await loadReferenceSnapshot(db.prisma);
     expect(s.profiles.map((p) => `${p.id}@${p.version}:${p.status}`)).toEqual([
       'EX-ONEWAY-CASH-TRANSIT@1:active',

@@ -89,14 +89,14 @@ export function createRiskProfileRepository(prisma: PrismaClient) {
           where: { profileId: p.id },
           orderBy: { version: 'desc' },
         });
+        // A new version starts as a draft: any approval the document carried is dropped.
+        const { approval: _approval, ...rest } = p;
         const doc: Profile = {
-          ...p,
+          ...rest,
           version: (last?.version ?? 0) + 1,
           author: actor.id,
           status: 'draft',
-          approval: undefined,
         };
-        delete doc.approval;
         const row = await tx.referenceRiskProfile.create({
           data: {
             profileId: doc.id,
