@@ -1,6 +1,6 @@
 // Query side of the index: expand each query token to listed phonetic keys within one
 // edit (or by prefix when an MRZ cut it), probe key-pair blocks, then align names.
-import type { EntryRecord, IndexStore } from './index-store.ts';
+import { undatedKey, type EntryRecord, type IndexStore } from './index-store.ts';
 import { isParticle, joinedVariants, type NormalisedName } from './name-normaliser.ts';
 import {
   alignNames,
@@ -87,6 +87,16 @@ export function findCandidates(
     if (store.records[recIdx]?.alive) out.add(recIdx);
   };
   const postings = store.postings;
+  // Entries without a birth date: the exact key set of the name, one lookup.
+  const major: number[] = [];
+  let known = true;
+  for (const t of qn.norm.tokens) {
+    if (t.particle || t.initial || major.length >= 6) continue;
+    const id = store.vocab.skeletonId(t.skeleton);
+    if (id === undefined) known = false;
+    else if (!major.includes(id)) major.push(id);
+  }
+  if (known) for (const ref of store.undated.get(undatedKey(major)) ?? []) visit(ref);
   for (let i = 0; i < expansions.length; i++) {
     const ei = expansions[i] ?? [];
     for (const a of ei)

@@ -39,6 +39,12 @@ export class IndexStore {
   readonly nameTokStart: number[] = [];
   readonly nameTokens: number[] = [];
   readonly docs = new Map<string, number[]>();
+  /**
+   * Names of entries without any birth date, by their sorted key set: such a name only
+   * alerts when every token agrees by spelling or sound, so it needs no typo blocks, and
+   * kept out of the pair blocks it cannot swamp every namesake's date-windowed read.
+   */
+  readonly undated = new Map<string, number[]>();
   private pending: { keys: Float64Array; refs: Int32Array; count: number } | undefined;
   liveEntries = 0;
 
@@ -121,6 +127,13 @@ export class IndexStore {
     }
     this.vocab.liveNames++;
     rec.nameCount++;
+    if (rec.dates.length === 0) {
+      const key = undatedKey(major);
+      const refs = this.undated.get(key);
+      if (refs) refs.push(ref);
+      else this.undated.set(key, [ref]);
+      return;
+    }
     if (major.length === 1) this.file(pairKey(major[0] ?? 0, major[0] ?? 0), ref);
     for (let i = 0; i < major.length; i++)
       for (let j = i + 1; j < major.length; j++)
@@ -149,6 +162,10 @@ export class IndexStore {
     const end = this.nameTokStart[ref + 1] ?? this.nameTokens.length;
     return this.nameTokens.slice(start, end);
   }
+}
+
+export function undatedKey(skelIds: readonly number[]): string {
+  return [...new Set(skelIds)].sort((a, b) => a - b).join(',');
 }
 
 export function recordKey(listId: string, entryId: string): string {

@@ -48,7 +48,7 @@ export function tokenSimilarity(
   // vowel-less tokens come from abjad scripts (MHMD = MUHAMMAD).
   if (qSkel === eSkel && jw >= phoneticGate(qSkel.length, q, e)) {
     const s = qSkel.length >= 3 ? 0.93 : 0.86;
-    if (s > best.sim) best = { sim: s, reason: 'phonetic' };
+    best = { sim: Math.max(s, best.sim), reason: 'phonetic' };
   } else if (
     best.sim < 0.88 &&
     jw >= 0.75 &&

@@ -147,3 +147,38 @@ describe('incremental updates', () => {
     expect(nameless.ok ? undefined : nameless.issues[0]?.code).toBe('EMPTY_NAME');
   });
 });
+
+describe('entries without a birth date', () => {
+  const idx = buildWatchlistIndex(
+    lists({
+      ...PERSONS,
+      entries: [
+        {
+          id: 'U-1',
+          names: ['OKAFOR, Chinedu Emeka'],
+          category: 'wanted-person',
+          severity: 'high',
+        },
+      ],
+    }),
+  );
+
+  it('alert on the full name in any order or spelling of the same sound', () => {
+    const hit = idx.screen(
+      query({ names: ['Emeka Chinedu Okafor'], birthDate: '1990-01-02' }),
+      NOW,
+    )[0];
+    expect(hit?.entryId).toBe('U-1');
+    expect(hit?.explanation.birthDate.rule).toBe('not-compared');
+    expect(idx.screen(query({ names: ['OKAFFOR CHINEDU EMEKA'] }), NOW)[0]?.entryId).toBe('U-1');
+  });
+
+  it('do not alert on a partial or merely similar name', () => {
+    expect(idx.screen(query({ names: ['Chinedu Okafor'], birthDate: '1990-01-02' }), NOW)).toEqual(
+      [],
+    );
+    expect(
+      idx.screen(query({ names: ['OKAFOR CHINEMU EMEKA'], birthDate: '1990-01-02' }), NOW),
+    ).toEqual([]);
+  });
+});
