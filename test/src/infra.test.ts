@@ -10,6 +10,8 @@ import { Topics } from '@paxguard/domain';
 import { IngestConfig } from '@paxguard/ingest';
 import { ConsoleConfig } from '@paxguard/console';
 import { ScreeningConfig } from '@paxguard/screening-service';
+import { SanctionsConfig } from '@paxguard/sanctions-service';
+import { ReferenceConfig } from '@paxguard/reference-service';
 import { ROOT } from './processes.ts';
 
 interface EnvVar {
@@ -37,6 +39,8 @@ const SCHEMAS: Record<string, z.ZodObject> = {
   'services/ingest/src/main.ts': IngestConfig,
   'services/console/src/main.ts': ConsoleConfig,
   'services/screening/src/main.ts': ScreeningConfig,
+  'services/sanctions/src/main.ts': SanctionsConfig,
+  'services/reference/src/main.ts': ReferenceConfig,
 };
 
 const read = (p: string) => readFileSync(path.join(ROOT, p), 'utf8');
@@ -107,6 +111,8 @@ describe('Kubernetes manifests', () => {
     expect(deployments.map((d) => d.metadata.name).sort()).toEqual([
       'console',
       'ingest',
+      'reference',
+      'sanctions',
       'screening',
     ]);
     for (const dep of deployments) {

@@ -4,3 +4,4 @@ export {
   type AssessReport,
 } from './screening-worker.ts';
 export { shippedReference } from './reference-files.ts';
+export { loadScreeningInputs, type ScreeningInputs } from './database-reference.ts';

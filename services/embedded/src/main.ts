@@ -5,6 +5,7 @@ import { createConsoleComponents } from '@paxguard/console';
 import { openDatabase, parseDatabaseUrl } from '@paxguard/db';
 import { createIngestComponents } from '@paxguard/ingest';
 import { createSanctionsComponents } from '@paxguard/sanctions-service';
+import { createReferenceComponents, seedReferenceDemo } from '@paxguard/reference-service';
 import { createScreeningComponents } from '@paxguard/screening-service';
 import {
   ConfigError,
@@ -41,7 +42,13 @@ say(
 );
 const db = await openDatabase(parseDatabaseUrl(databaseUrl));
 const bus = createMemoryBus({ logger });
-const screening = createScreeningComponents({ db, bus, logger });
+const reference = createReferenceComponents({ db, logger });
+const screening = createScreeningComponents({
+  db,
+  bus,
+  logger,
+  loadReference: () => reference.screeningInputs(),
+});
 const ingest = createIngestComponents({
   screener: screening.worker.current,
   db,
@@ -76,6 +83,7 @@ registerHealth(app, {
 ingest.registerRoutes(app);
 consoleApi.registerRoutes(app);
 sanctions.registerRoutes(app);
+reference.registerRoutes(app);
 
 shutdown.onShutdown('http', () => app.close());
 shutdown.onShutdown('ingest', () => ingest.stop());
@@ -84,6 +92,7 @@ shutdown.onShutdown('sanctions', () => sanctions.stop());
 shutdown.onShutdown('bus', () => bus.close());
 shutdown.onShutdown('database', () => db.close());
 
+if (config.DEMO_DATA) await seedReferenceDemo({ db, now: new Date(), logger });
 await screening.start();
 await ingest.start();
 await sanctions.start();

@@ -1,6 +1,6 @@
 // Ingest service, one per process: config → logger → database → bus → components → HTTP.
 import { createAssessmentRepository, openDatabase, parseDatabaseUrl } from '@paxguard/db';
-import { createScreeningWorker, shippedReference } from '@paxguard/pipeline';
+import { createScreeningWorker, loadScreeningInputs } from '@paxguard/pipeline';
 import {
   createKafkaBus,
   createLogger,
@@ -34,7 +34,7 @@ const bus = createKafkaBus({
 // The interactive API answers with its own screener over the same reference data.
 const screening = createScreeningWorker({
   assessments: createAssessmentRepository(db.prisma),
-  loadReference: async () => shippedReference(),
+  loadReference: () => loadScreeningInputs(db),
   clock: { now: () => new Date() },
   logger,
 });

@@ -8,4 +8,4 @@ export {
   type BacktestResult,
 } from './backtest-runner.ts';
 export { seedReferenceDemo, type ReferenceDemoResult } from './demo/reference-demo-seed.ts';
-export { loadScreeningInputs, type ScreeningInputs } from './screening-inputs.ts';
+export { loadScreeningInputs, type ScreeningInputs } from '@paxguard/pipeline';

@@ -18,7 +18,7 @@ import { airportStates } from '@paxguard/geo';
 import type { App, Logger } from '@paxguard/platform';
 import { userAuth } from '@paxguard/auth';
 import { createBacktestRunner } from './backtest-runner.ts';
-import { loadScreeningInputs, type ScreeningInputs } from './screening-inputs.ts';
+import { loadScreeningInputs, type ScreeningInputs } from '@paxguard/pipeline';
 import { registerAuthorisationRoutes } from './routes/authorisation-routes.ts';
 import { registerClearedRoutes } from './routes/cleared-routes.ts';
 import { registerEntryRulesRoutes } from './routes/entry-rules-routes.ts';

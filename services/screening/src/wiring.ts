@@ -4,7 +4,7 @@ import { createAssessmentRepository, type Database } from '@paxguard/db';
 import { SubmissionAccepted, Topics, type Clock } from '@paxguard/domain';
 import { decodeEvent, type Bus, type Logger, type Subscription } from '@paxguard/platform';
 import type { ReferenceInputs } from '@paxguard/screening';
-import { createScreeningWorker, shippedReference } from '@paxguard/pipeline';
+import { createScreeningWorker, loadScreeningInputs } from '@paxguard/pipeline';
 
 export function createScreeningComponents(deps: {
   db: Database;
@@ -18,7 +18,8 @@ export function createScreeningComponents(deps: {
   const assessments = createAssessmentRepository(deps.db.prisma);
   const worker = createScreeningWorker({
     assessments,
-    loadReference: deps.loadReference ?? (async () => shippedReference()),
+    // Reference data as managed in the database (falling back to the shipped entry rules).
+    loadReference: deps.loadReference ?? (() => loadScreeningInputs(deps.db)),
     clock: deps.clock ?? { now: () => new Date() },
     logger,
   });

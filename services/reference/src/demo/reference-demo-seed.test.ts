@@ -3,7 +3,7 @@ import { testPostgres, type TestPostgres } from '@paxguard/test-support';
 import { loadReferenceSnapshot, openDatabase, parseDatabaseUrl, type Database } from '@paxguard/db';
 import { isActive } from '@paxguard/profiles';
 import { buildScreeningReference } from '@paxguard/screening';
-import { loadScreeningInputs } from '../screening-inputs.ts';
+import { loadScreeningInputs } from '@paxguard/pipeline';
 import { buildWatchlistIndex, queryFromTraveller } from '@paxguard/watchlist';
 import { demoFlights } from './demo-flights.ts';
 import { seedReferenceDemo } from './reference-demo-seed.ts';
