@@ -1,7 +1,7 @@
 // Carriers authenticate with their API key (`Authorization: Bearer <key>` or `X-Api-Key`).
 // A missing or unknown key is a 401, logged without the key itself.
 import type { CarrierIdentity, CarrierRepository } from '@paxguard/db';
-import { UnauthenticatedError } from '@paxguard/platform';
+import { UnauthenticatedError, UnavailableError } from '@paxguard/platform';
 import type { FastifyRequest } from 'fastify';
 
 declare module 'fastify' {
@@ -21,7 +21,15 @@ export function presentedKey(headers: FastifyRequest['headers']): string | undef
 export function carrierAuth(carriers: CarrierRepository) {
   return async (req: FastifyRequest) => {
     const key = presentedKey(req.headers);
-    const carrier = key ? await carriers.findByApiKey(key) : null;
+    // A database that cannot answer is not a wrong key: tell the carrier to retry.
+    const carrier = key
+      ? await carriers.findByApiKey(key).catch(() => {
+          throw new UnavailableError(
+            'credentials cannot be checked right now; nothing was accepted, retry shortly',
+            10,
+          );
+        })
+      : null;
     if (!carrier)
       throw new UnauthenticatedError(
         'a valid carrier API key is required (Authorization: Bearer <key>)',

@@ -30,7 +30,7 @@ import {
   type CodecIssue,
   type PaxlstMessage,
 } from '@paxguard/edifact';
-import type { Logger } from '@paxguard/platform';
+import { UnavailableError, type Logger } from '@paxguard/platform';
 
 export interface SubmissionInput {
   carrier: CarrierIdentity;
@@ -334,14 +334,25 @@ export function createIngestService(deps: IngestDeps) {
     apply,
     /** Archive, then process. The archive commit happens before anything can fail on content. */
     async submit(input: SubmissionInput): Promise<SubmissionResult> {
-      const { id, sha256 } = await submissions.archive({
-        carrierId: input.carrier.id,
-        channel: input.channel,
-        receivedAt: clock.now(),
-        contentType: input.contentType,
-        raw: input.raw,
-        carrierMessageId: input.carrierMessageId,
-      });
+      // Nothing is accepted unless it is archived: when the database cannot take it, the carrier
+      // is told to retry (503 + Retry-After) instead of getting an acknowledgement we cannot keep.
+      const archived = await submissions
+        .archive({
+          carrierId: input.carrier.id,
+          channel: input.channel,
+          receivedAt: clock.now(),
+          contentType: input.contentType,
+          raw: input.raw,
+          carrierMessageId: input.carrierMessageId,
+        })
+        .catch((err: unknown) => {
+          deps.logger.error({ err }, 'archive failed: refusing the submission');
+          throw new UnavailableError(
+            'the archive is unavailable, so nothing was accepted; send the message again shortly',
+            10,
+          );
+        });
+      const { id, sha256 } = archived;
       deps.logger.info(
         {
           submissionId: id,

@@ -308,4 +308,38 @@ describe('ingest over HTTP', () => {
     });
     expect(other.json().directives).toEqual([]);
   });
+
+  it('refuses with 503 and Retry-After when the database is gone, rather than accept and lose', async () => {
+    const broken = await openDatabase(parseDatabaseUrl(pg.url));
+    const worker = createScreeningWorker({
+      assessments: createAssessmentRepository(broken.prisma),
+      loadReference: async () => shippedReference(),
+      clock: { now: () => new Date() },
+      logger,
+    });
+    const components = createIngestComponents({
+      db: broken,
+      bus,
+      logger,
+      screener: worker.current,
+      options: { mode: 'lenient', partTimeoutMs: 60_000 },
+    });
+    const down = buildApp({
+      logger,
+      ingest: components,
+      checks: { database: () => broken.ping() },
+      shuttingDown: () => false,
+    });
+    await broken.close();
+    const res = await down.inject({
+      method: 'POST',
+      url: '/v1/carrier/submissions',
+      headers: { authorization: 'Bearer ua-key', 'content-type': 'application/edifact' },
+      payload: 'UNA',
+    });
+    expect(res.statusCode).toBe(503);
+    expect(res.headers['retry-after']).toBe('10');
+    expect((await down.inject({ method: 'GET', url: '/health/ready' })).statusCode).toBe(503);
+    await down.close();
+  });
 });

@@ -13,7 +13,7 @@ import {
   type SubmissionRepository,
 } from '@paxguard/db';
 import { encodeCusres, sniffFormat, type CodecIssue } from '@paxguard/edifact';
-import type { Logger } from '@paxguard/platform';
+import { UnavailableError, type Logger } from '@paxguard/platform';
 import type { Screener } from '@paxguard/screening';
 import { decodeText, Rejection, type IngestService } from './ingest-service.ts';
 
@@ -64,13 +64,20 @@ export function createInteractiveService(deps: {
     }): Promise<InteractiveResult> {
       const started = performance.now();
       const deadline = started + deps.timeoutMs;
-      const { id: submissionId } = await deps.submissions.archive({
-        carrierId: input.carrier.id,
-        channel: 'http',
-        receivedAt: deps.clock.now(),
-        contentType: input.contentType,
-        raw: input.raw,
-      });
+      const { id: submissionId } = await deps.submissions
+        .archive({
+          carrierId: input.carrier.id,
+          channel: 'http',
+          receivedAt: deps.clock.now(),
+          contentType: input.contentType,
+          raw: input.raw,
+        })
+        .catch(() => {
+          throw new UnavailableError(
+            'the archive is unavailable; nothing was recorded, retry or use the fallback procedure',
+            5,
+          );
+        });
       const text = decodeText(input.raw);
       const sniffed = sniffFormat(text);
       const format =
