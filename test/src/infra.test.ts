@@ -78,7 +78,7 @@ describe('compose file', () => {
       const env = Object.fromEntries(
         Object.entries(s.environment ?? {}).map(([k, v]) => [
           k,
-          String(v).replace(/\$\{[A-Z_]+\}/g, 'secret'),
+          String(v).replace(/\$\{[A-Z_]+[^}]*\}/g, 'secret-of-at-least-16-chars'),
         ]),
       );
       checkEnv(s.command![0]!, env);
@@ -122,7 +122,11 @@ describe('Kubernetes manifests', () => {
         if (e.value !== undefined) env[e.name] = e.value;
         else if (e.valueFrom?.configMapKeyRef)
           env[e.name] = config.data![e.valueFrom.configMapKeyRef.key]!;
-        else if (e.valueFrom?.secretKeyRef) env[e.name] = 'postgres://user:secret@db:5432/paxguard';
+        else if (e.valueFrom?.secretKeyRef)
+          env[e.name] =
+            e.valueFrom.secretKeyRef.key === 'DATABASE_URL'
+              ? 'postgres://user:secret@db:5432/paxguard'
+              : 'a-secret-of-thirty-two-characters';
       }
       checkEnv(c.args[0]!, env);
       expect(c.readinessProbe.httpGet.path).toBe('/health/ready');

@@ -49,6 +49,7 @@ describe('sanctions on PostgreSQL + Kafka', () => {
       DATABASE_URL: pg.url,
       KAFKA_BROKERS: kafka.brokers.join(','),
       KAFKA_SESSION_TIMEOUT_MS: '6000',
+      PNR_CARD_SALT: 'e2e-card-salt-0123456789',
     };
     [ingest, sanctions] = await Promise.all([
       startService('services/ingest/src/main.ts', env),

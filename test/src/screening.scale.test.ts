@@ -32,6 +32,7 @@ describe('screening workers on Kafka + PostgreSQL', () => {
       DATABASE_URL: pg.url,
       KAFKA_BROKERS: kafka.brokers.join(','),
       KAFKA_SESSION_TIMEOUT_MS: '6000',
+      PNR_CARD_SALT: 'e2e-card-salt-0123456789',
       RECONCILE_INTERVAL_MS: '3000',
     };
     ingest = await startService('services/ingest/src/main.ts', env);

@@ -47,6 +47,7 @@ describe('services on PostgreSQL + Kafka', () => {
       DATABASE_URL: pg.url,
       KAFKA_BROKERS: kafka.brokers.join(','),
       KAFKA_SESSION_TIMEOUT_MS: '6000',
+      PNR_CARD_SALT: 'e2e-card-salt-0123456789',
     };
     [ingest, consoleSvc] = await Promise.all([
       startService('services/ingest/src/main.ts', env),

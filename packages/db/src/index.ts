@@ -69,3 +69,9 @@ export {
   type ReviewRepository,
   type DecisionKind,
 } from './repositories/review-repository.ts';
+export {
+  applyPnrPush,
+  createPnrRepository,
+  type PnrRepository,
+  type ApplyPnrPushInput,
+} from './repositories/pnr-repository.ts';

@@ -51,6 +51,7 @@ export function createScreeningWorker(deps: {
         const a = s.assess({
           traveller: subject.traveller,
           manifest: subject.manifest,
+          pnr: subject.pnr,
           travellerHash: subject.contentHash,
           now,
         });

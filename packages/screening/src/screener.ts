@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { checkTraveller, journeyFromFlight, toFindings } from '@paxguard/documents';
 import {
+  canonicalJson,
   worstOutcome,
   type BoardingAnswer,
   type Finding,
@@ -124,7 +125,7 @@ export function createScreener(ref: ScreeningReference) {
       const outcome = worstOutcome(findings);
       const inputHash = createHash('sha256')
         .update(
-          `${input.travellerHash}|${ref.version}|${input.pnr ? JSON.stringify(input.pnr.bookingRef) + (input.pnr.lastModifiedAt ?? '') : ''}`,
+          `${input.travellerHash}|${ref.version}|${input.pnr ? canonicalJson(input.pnr) : ''}`,
         )
         .digest('hex');
       return {

@@ -8,6 +8,8 @@ import { z } from 'zod';
 export const DemoCredentials = z.object({
   carriers: z.array(z.object({ designator: z.string(), name: z.string(), apiKey: z.string() })),
   users: z.array(z.object({ name: z.string(), role: z.string(), token: z.string() })),
+  /** Salt for payment-card fingerprints in PNR data. */
+  pnrCardSalt: z.string().min(16),
 });
 export type DemoCredentials = z.infer<typeof DemoCredentials>;
 
@@ -34,6 +36,7 @@ export function loadOrCreateCredentials(home: string): { creds: DemoCredentials;
   const creds: DemoCredentials = {
     carriers: CARRIERS.map((c) => ({ ...c, apiKey: newSecret('pgk') })),
     users: USERS.map((u) => ({ ...u, token: newSecret('pgt') })),
+    pnrCardSalt: newSecret('pgt'),
   };
   writeFileSync(file, JSON.stringify(creds, null, 2) + '\n', { mode: 0o600 });
   return { creds, file };

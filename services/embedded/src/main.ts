@@ -40,6 +40,7 @@ const say = (line = '') => process.stdout.write(`${line}\n`);
 say(
   `paxguard: opening ${databaseUrl.startsWith('pglite:') ? `embedded PostgreSQL (PGlite) in ${databaseUrl.slice(7)}` : 'PostgreSQL'} …`,
 );
+const { creds, file } = loadOrCreateCredentials(home);
 const db = await openDatabase(parseDatabaseUrl(databaseUrl));
 const bus = createMemoryBus({ logger });
 const reference = createReferenceComponents({ db, logger });
@@ -59,6 +60,7 @@ const ingest = createIngestComponents({
     partTimeoutMs: config.MULTIPART_TIMEOUT_MS,
     iapiTimeoutMs: config.IAPI_TIMEOUT_MS,
     iapiTimeoutAnswer: config.IAPI_TIMEOUT_ANSWER,
+    cardSalt: creds.pnrCardSalt,
   },
 });
 const consoleApi = createConsoleComponents({ db });
@@ -69,7 +71,6 @@ const sanctions = createSanctionsComponents({
   options: { jurisdiction: config.SANCTIONS_JURISDICTION },
 });
 
-const { creds, file } = loadOrCreateCredentials(home);
 for (const c of creds.carriers)
   await ingest.carriers.ensure({ designator: c.designator, name: c.name, apiKey: c.apiKey });
 for (const u of creds.users)

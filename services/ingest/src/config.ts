@@ -14,6 +14,8 @@ export const IngestConfig = z.object({
   KAFKA_SESSION_TIMEOUT_MS: env.durationMs(30_000),
   /** iAPI: the longest a check-in request waits, and the answer given when screening is not done by then. */
   IAPI_TIMEOUT_MS: env.durationMs(2000),
+  /** Secret salt for payment-card fingerprints (PNR data): no default. */
+  PNR_CARD_SALT: z.string().min(16, 'must be a secret of at least 16 characters'),
   IAPI_TIMEOUT_ANSWER: z
     .enum(['board', 'contact-authority', 'no-board'])
     .default('contact-authority'),

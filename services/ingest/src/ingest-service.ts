@@ -4,12 +4,16 @@
 import {
   SubmissionAccepted,
   envelope,
+  flightKey,
+  normaliseFlightNumber,
+  type PnrPush,
   type Clock,
   type IdGenerator,
   type Manifest,
 } from '@paxguard/domain';
 import {
   applyManifest,
+  applyPnrPush,
   lockMessage,
   markAssembled,
   partsOf,
@@ -26,6 +30,8 @@ import {
   assembleParts,
   decodeManifestJson,
   decodePaxlst,
+  decodePnrgov,
+  decodePnrJson,
   sniffFormat,
   type CodecIssue,
   type PaxlstMessage,
@@ -59,6 +65,8 @@ export interface IngestDeps {
   ids: IdGenerator;
   logger: Logger;
   mode: 'strict' | 'lenient';
+  /** Secret salt for payment-card fingerprints in PNR data (never stored with the data). */
+  cardSalt: string;
 }
 
 function summary(r: ApplyManifestResult): SubmissionResult['flights'][number] {
@@ -150,6 +158,114 @@ export function createIngestService(deps: IngestDeps) {
     });
   }
 
+  function decodePnrPushes(
+    text: string,
+    format: string,
+    carrier: CarrierIdentity,
+  ): { pushes: PnrPush[]; warnings: CodecIssue[] } {
+    let r;
+    if (format === 'PNRGOV') r = decodePnrgov(text, { mode: deps.mode, cardSalt: deps.cardSalt });
+    else {
+      let json: unknown;
+      try {
+        json = JSON.parse(text);
+      } catch (err) {
+        throw new Rejection([
+          { code: 'JSON_SYNTAX', message: `the body is not valid JSON: ${(err as Error).message}` },
+        ]);
+      }
+      const one = decodePnrJson(json, { cardSalt: deps.cardSalt });
+      r = one.ok ? { ...one, value: [one.value] } : one;
+    }
+    if (!r.ok) throw new Rejection(r.errors, r.warnings);
+    r.value.forEach((push, i) => {
+      if (push.flight.carrier !== carrier.designator)
+        throw new Rejection([
+          {
+            code: 'CARRIER_MISMATCH',
+            message: `push ${i + 1} is for flight ${push.flight.carrier}${push.flight.number}, but these credentials belong to carrier ${carrier.designator}`,
+            segmentTag: format === 'PNRGOV' ? 'TVL' : undefined,
+          },
+        ]);
+    });
+    return { pushes: r.value, warnings: r.warnings };
+  }
+
+  async function storePnrPushes(
+    submissionId: string,
+    carrier: CarrierIdentity,
+    decoded: { pushes: PnrPush[]; warnings: CodecIssue[] },
+    finish: (
+      status: SubmissionStatus,
+      extra?: Partial<SubmissionResult>,
+    ) => Promise<SubmissionResult>,
+    base: SubmissionResult,
+    format: string,
+  ): Promise<SubmissionResult> {
+    const outcome = await prisma.$transaction(async (tx) => {
+      const [row] = await tx.$queryRawUnsafe<{ status: string }[]>(
+        'SELECT status FROM "Submission" WHERE id = $1::uuid FOR UPDATE',
+        submissionId,
+      );
+      if (row?.status !== 'received') return undefined;
+      const flights: SubmissionResult['flights'] = [];
+      for (const push of decoded.pushes) {
+        const key = flightKey({
+          carrier: push.flight.carrier,
+          number: normaliseFlightNumber(push.flight.number, push.flight.carrier),
+          legs: [
+            { departure: push.flight.departure, arrival: push.flight.arrival, overflight: false },
+          ],
+        });
+        const r = await applyPnrPush(tx, {
+          carrierId: carrier.id,
+          submissionId,
+          flightKey: key,
+          pnrs: push.pnrs,
+          receivedAt: clock.now(),
+          event: (travellerIds) => ({
+            topic: SubmissionAccepted.topic,
+            ...envelope(SubmissionAccepted, {
+              id: ids(),
+              key,
+              occurredAt: clock.now(),
+              causationId: submissionId,
+              payload: {
+                submissionId,
+                carrierId: carrier.id,
+                kind: 'pnr',
+                flightKey: key,
+                travellerIds,
+              },
+            }),
+          }),
+        });
+        flights.push({
+          flightKey: key,
+          version: 0,
+          added: r.added,
+          changed: r.changed,
+          unchanged: r.unchanged,
+          statusChanges: 0,
+        });
+      }
+      await tx.submission.updateMany({
+        where: { id: submissionId, status: 'received' },
+        data: {
+          status: 'accepted',
+          format,
+          flightKey: flights[0]?.flightKey ?? null,
+          warnings: decoded.warnings as unknown as PrismaTypes.InputJsonValue,
+          processedAt: clock.now(),
+        },
+      });
+      return flights;
+    });
+    if (!outcome) return { ...base, format, status: 'accepted' };
+    void deps.relay?.nudge();
+    return { ...base, format, status: 'accepted', flights: outcome, warnings: decoded.warnings };
+  }
+
   /** Parse and store an archived submission. Safe to call again for the same id (re-drive). */
   async function process(
     submissionId: string,
@@ -186,16 +302,16 @@ export function createIngestService(deps: IngestDeps) {
     );
     if (earlier) return finish('duplicate', { duplicateOf: earlier.id });
 
-    if (format === 'PNRGOV' || format === 'JSON-PNR')
-      return finish('rejected', {
-        errors: [
-          {
-            code: 'FORMAT_NOT_ACCEPTED',
-            message:
-              'PNR data is not accepted on this endpoint yet: send passenger and crew lists (PAXLST or JSON manifests)',
-          },
-        ],
-      });
+    if (format === 'PNRGOV' || format === 'JSON-PNR') {
+      try {
+        const pushes = decodePnrPushes(text, format, input.carrier);
+        return await storePnrPushes(submissionId, input.carrier, pushes, finish, base, format);
+      } catch (err) {
+        if (err instanceof Rejection)
+          return finish('rejected', { errors: err.errors, warnings: err.warnings });
+        throw err;
+      }
+    }
     if (format === 'unknown')
       return finish('rejected', {
         errors: [

@@ -53,7 +53,7 @@ describe('ingest over HTTP', () => {
       bus,
       logger,
       screener: worker.current,
-      options: { mode: 'lenient', partTimeoutMs: 60_000 },
+      options: { mode: 'lenient', partTimeoutMs: 60_000, cardSalt: 'test-card-salt-0123456789' },
     });
     await ingest.carriers.ensure({ designator: 'UA', name: 'United', apiKey: 'ua-key' });
     await ingest.carriers.ensure({ designator: 'QQ', name: 'Other', apiKey: 'qq-key' });
@@ -322,7 +322,7 @@ describe('ingest over HTTP', () => {
       bus,
       logger,
       screener: worker.current,
-      options: { mode: 'lenient', partTimeoutMs: 60_000 },
+      options: { mode: 'lenient', partTimeoutMs: 60_000, cardSalt: 'test-card-salt-0123456789' },
     });
     const down = buildApp({
       logger,
@@ -341,5 +341,25 @@ describe('ingest over HTTP', () => {
     expect(res.headers['retry-after']).toBe('10');
     expect((await down.inject({ method: 'GET', url: '/health/ready' })).statusCode).toBe(503);
     await down.close();
+  });
+
+  it('stores the bookings of a PNRGOV push, card numbers masked, and refuses a push for another carrier', async () => {
+    await ingest.carriers.ensure({ designator: 'DL', name: 'Delta', apiKey: 'dl-key' });
+    const raw = readFileSync(new URL('../pnrgov/2_pnrs_basic.edi', SAMPLES));
+    const res = await post(raw, 'dl-key');
+    expect(res.statusCode, res.body).toBe(202);
+    const body = res.json();
+    expect(body.format).toBe('PNRGOV');
+    expect(body.flights[0]).toMatchObject({ flightKey: 'DL324/2010-12-12', added: 2, changed: 0 });
+    const pnrs = await db.prisma.pnr.findMany({ where: { flightKey: 'DL324/2010-12-12' } });
+    expect(pnrs.map((p) => p.bookingRef).sort()).toEqual(['23456', 'MFN4TI']);
+    // Payments keep the masked card and a fingerprint, never a full number field.
+    const payments = pnrs.flatMap(
+      (p) => (p.data as { payments: { type: string; cardMasked?: string }[] }).payments,
+    );
+    expect(payments.some((p) => p.type === 'card' && p.cardMasked?.endsWith('1186'))).toBe(true);
+    expect(JSON.stringify(payments)).not.toContain('cardNumber');
+    // A push for another carrier's flight is refused.
+    expect((await post(raw, 'ua-key')).json().errors[0].code).toBe('CARRIER_MISMATCH');
   });
 });

@@ -48,6 +48,7 @@ const ingest = createIngestComponents({
     partTimeoutMs: config.MULTIPART_TIMEOUT_MS,
     iapiTimeoutMs: config.IAPI_TIMEOUT_MS,
     iapiTimeoutAnswer: config.IAPI_TIMEOUT_ANSWER,
+    cardSalt: config.PNR_CARD_SALT,
   },
 });
 const app = buildApp({

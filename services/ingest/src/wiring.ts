@@ -27,6 +27,8 @@ export interface IngestOptions {
   /** iAPI: how long a carrier's check-in request may wait, and the answer when it must not wait longer. */
   iapiTimeoutMs?: number;
   iapiTimeoutAnswer?: BoardingAnswer;
+  /** Secret salt for payment-card fingerprints in PNR data. */
+  cardSalt: string;
 }
 
 export async function publishOutboxRows(bus: Bus, rows: OutboxRow[]): Promise<void> {
@@ -80,6 +82,7 @@ export function createIngestComponents(deps: {
     ids,
     logger,
     mode: deps.options.mode,
+    cardSalt: deps.options.cardSalt,
   });
   const recovery = createRecovery({
     prisma,

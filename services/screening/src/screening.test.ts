@@ -27,7 +27,7 @@ describe('screening worker', () => {
       bus,
       logger,
       screener: screening.worker.current,
-      options: { mode: 'lenient', partTimeoutMs: 60_000 },
+      options: { mode: 'lenient', partTimeoutMs: 60_000, cardSalt: 'test-card-salt-0123456789' },
     });
     await ingest.carriers.ensure({ designator: 'PG', name: 'Demo', apiKey: 'k' });
     await ingest.start();

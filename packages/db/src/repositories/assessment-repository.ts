@@ -1,7 +1,7 @@
 // Assessments and the answers they produce. One current assessment per traveller: storing is
 // idempotent on (traveller, input hash), under a row lock on the traveller, so a redelivered
 // message or a crashed and restarted worker can never create a second result for one input.
-import type { Finding, Manifest, Traveller } from '@paxguard/domain';
+import type { Finding, Manifest, Pnr, Traveller } from '@paxguard/domain';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 
 export interface AssessmentInput {
@@ -31,6 +31,8 @@ export interface ScreeningSubject {
   contentHash: string;
   traveller: Traveller;
   manifest: Manifest;
+  /** The traveller's booking, when the carrier pushed it (PNRGOV / JSON). */
+  pnr?: Pnr;
 }
 
 export async function storeDirective(
@@ -135,7 +137,7 @@ export function createAssessmentRepository(prisma: PrismaClient) {
         });
         if (mv) manifests.set(flightId, mv.manifest as unknown as Manifest);
       }
-      return rows
+      const subjects: ScreeningSubject[] = rows
         .filter((r) => manifests.has(r.flightId))
         .map((r) => ({
           travellerId: r.id,
@@ -146,6 +148,27 @@ export function createAssessmentRepository(prisma: PrismaClient) {
           traveller: r.data as unknown as Traveller,
           manifest: { ...manifests.get(r.flightId)!, travellers: [] },
         }));
+      // Bookings the carrier pushed for these flights, matched on the traveller's booking reference.
+      const refs = subjects
+        .map((s) => s.traveller.references?.booking)
+        .filter((b): b is string => !!b);
+      if (refs.length > 0) {
+        const pnrs = await prisma.pnr.findMany({
+          where: {
+            flightKey: { in: [...new Set(subjects.map((s) => s.flightKey))] },
+            bookingRef: { in: refs },
+          },
+          select: { flightKey: true, bookingRef: true, data: true },
+        });
+        const byKey = new Map(
+          pnrs.map((p) => [`${p.flightKey}|${p.bookingRef}`, p.data as unknown as Pnr]),
+        );
+        for (const s of subjects) {
+          const pnr = byKey.get(`${s.flightKey}|${s.traveller.references?.booking}`);
+          if (pnr) s.pnr = pnr;
+        }
+      }
+      return subjects;
     },
 
     /** Active travellers without a current assessment (work a crash or a lost event left undone). */
