@@ -1,2 +1,3 @@
 export { createRng, type Rng } from './random.ts';
 export { generateManifest, generateTraveller, type ManifestSpec } from './manifest-generator.ts';
+export { demoFlights, demoDestinationState } from './demo-flights.ts';

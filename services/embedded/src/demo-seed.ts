@@ -2,17 +2,13 @@
 // archive → parse → store → screen thread a carrier's message takes), so what the demo shows
 // is what the system does.
 import { readFileSync } from 'node:fs';
-import { generateManifest } from '@paxguard/demo-data';
+import { demoFlights } from '@paxguard/demo-data';
 import type { Manifest } from '@paxguard/domain';
 import { encodePaxlst } from '@paxguard/edifact';
 import type { IngestComponents } from '@paxguard/ingest';
 import type { Logger } from '@paxguard/platform';
 
 const GTAS = new URL('../../../packages/demo-data/data/gtas/', import.meta.url);
-
-function isoDate(d: Date): string {
-  return d.toISOString().slice(0, 10);
-}
 
 function paxlst(
   m: Manifest,
@@ -43,52 +39,9 @@ export async function seedDemo(opts: {
   const already = await opts.ingest.submissions.listForCarrier(pg.id, { limit: 1 });
   if (already.length > 0) return { submitted: 0 };
 
-  const tomorrow = isoDate(new Date(opts.now.getTime() + 24 * 3600_000));
-  const dayAfter = isoDate(new Date(opts.now.getTime() + 48 * 3600_000));
-  const flights = [
-    generateManifest({
-      seed: 100,
-      carrier: 'PG',
-      number: '100',
-      date: tomorrow,
-      time: '09:40',
-      origin: 'LHR',
-      destination: 'JFK',
-      destinationState: 'USA',
-      durationMinutes: 480,
-      passengers: 180,
-      crew: 10,
-      expiredShare: 0.02,
-    }),
-    generateManifest({
-      seed: 200,
-      carrier: 'PG',
-      number: '200',
-      date: tomorrow,
-      time: '13:15',
-      origin: 'IST',
-      destination: 'FRA',
-      destinationState: 'DEU',
-      durationMinutes: 200,
-      passengers: 150,
-      crew: 7,
-      expiredShare: 0.03,
-    }),
-    generateManifest({
-      seed: 300,
-      carrier: 'PG',
-      number: '300',
-      date: dayAfter,
-      time: '02:30',
-      origin: 'DXB',
-      destination: 'LHR',
-      destinationState: 'GBR',
-      durationMinutes: 460,
-      passengers: 240,
-      crew: 12,
-      expiredShare: 0.01,
-    }),
-  ];
+  // PG100–PG300 whole; PG400 as a two-part message and PG500 as JSON below.
+  const demo = demoFlights(opts.now);
+  const flights = ['100', '200', '300'].map((n) => demo.get(n)!);
   const submissions: { carrier: typeof pg; raw: Buffer; type: string }[] = [];
   flights.forEach((m, i) =>
     submissions.push({ carrier: pg, raw: paxlst(m, `DEMO${i + 1}`), type: 'application/edifact' }),
@@ -124,18 +77,7 @@ export async function seedDemo(opts: {
     type: 'application/edifact',
   });
   // A two-part message for PG400, arriving last part first.
-  const m4 = generateManifest({
-    seed: 400,
-    carrier: 'PG',
-    number: '400',
-    date: dayAfter,
-    time: '18:05',
-    origin: 'CDG',
-    destination: 'YYZ',
-    destinationState: 'CAN',
-    durationMinutes: 510,
-    passengers: 60,
-  });
+  const m4 = demo.get('400')!;
   submissions.push({
     carrier: pg,
     raw: paxlst(
@@ -155,20 +97,7 @@ export async function seedDemo(opts: {
     type: 'application/edifact',
   });
   // The JSON form, for carriers without EDIFACT.
-  const m5 = generateManifest({
-    seed: 500,
-    carrier: 'PG',
-    number: '500',
-    date: tomorrow,
-    time: '21:50',
-    origin: 'LOS',
-    destination: 'LHR',
-    destinationState: 'GBR',
-    durationMinutes: 390,
-    passengers: 40,
-    crew: 6,
-    expiredShare: 0.05,
-  });
+  const m5 = demo.get('500')!;
   submissions.push({
     carrier: pg,
     raw: Buffer.from(JSON.stringify({ ...m5, source: undefined })),

@@ -7,7 +7,7 @@ import { createIngestComponents, type IngestComponents } from '@paxguard/ingest'
 import { createHttpServer, createLogger, createMemoryBus } from '@paxguard/platform';
 import { createScreeningComponents, type ScreeningComponents } from '@paxguard/screening-service';
 import { testPostgres, type TestPostgres } from '@paxguard/test-support';
-import { demoFlights } from './demo/demo-flights.ts';
+import { demoFlights } from '@paxguard/demo-data';
 import { seedReferenceDemo } from './demo/reference-demo-seed.ts';
 import { createReferenceComponents } from './wiring.ts';
 
@@ -45,7 +45,7 @@ describe('reference data in screening', () => {
       bus,
       logger,
       screener: screening.worker.current,
-      options: { mode: 'lenient', partTimeoutMs: 60_000 },
+      options: { mode: 'lenient', partTimeoutMs: 60_000, cardSalt: 'test-card-salt-0123456789' },
     });
     await ingest.carriers.ensure({ designator: 'PG', name: 'Demo', apiKey: 'k-0123456789' });
     await screening.start();

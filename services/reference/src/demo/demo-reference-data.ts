@@ -4,7 +4,7 @@
 import { createRng } from '@paxguard/demo-data';
 import type { Manifest, Traveller } from '@paxguard/domain';
 import type { WatchlistEntryInput } from '@paxguard/watchlist';
-import { demoDestinationState } from './demo-flights.ts';
+import { demoDestinationState } from '@paxguard/demo-data';
 import { inScript, type Script } from './script-aliases.ts';
 
 const SURNAMES = [

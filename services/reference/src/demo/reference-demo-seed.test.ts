@@ -5,7 +5,7 @@ import { isActive } from '@paxguard/profiles';
 import { buildScreeningReference } from '@paxguard/screening';
 import { loadScreeningInputs } from '@paxguard/pipeline';
 import { buildWatchlistIndex, queryFromTraveller } from '@paxguard/watchlist';
-import { demoFlights } from './demo-flights.ts';
+import { demoFlights } from '@paxguard/demo-data';
 import { seedReferenceDemo } from './reference-demo-seed.ts';
 
 describe('seedReferenceDemo', () => {

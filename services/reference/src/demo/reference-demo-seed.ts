@@ -23,7 +23,7 @@ import {
   demoPersons,
   DEMO_PROFILES,
 } from './demo-reference-data.ts';
-import { demoFlights } from './demo-flights.ts';
+import { demoFlights } from '@paxguard/demo-data';
 
 export interface ReferenceDemoResult {
   watchlistEntries: number;

@@ -1,6 +1,6 @@
-// The embedded demo's flights, regenerated with the specs services/embedded/src/demo-seed.ts
-// submits (keep in step with it: a different spec gives different travellers).
-import { generateManifest, type ManifestSpec } from '@paxguard/demo-data';
+// The embedded demo's flights (PG100…PG500), one definition for the demo seed, the demo
+// reference data (which lists some of their travellers) and tests.
+import { generateManifest, type ManifestSpec } from './manifest-generator.ts';
 import type { Manifest } from '@paxguard/domain';
 
 /** Days after "now" each flight departs, as the embedded seed dates them. */
