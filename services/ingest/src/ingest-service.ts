@@ -129,11 +129,16 @@ export function createIngestService(deps: IngestDeps) {
       ]);
   }
 
+  /**
+   * `screenedHere`: the caller assesses these travellers itself (the interactive API), so the
+   * event names none; the screening worker's reconciler still covers a crash in between.
+   */
   async function apply(
     tx: PrismaTypes.TransactionClient,
     carrierId: string,
     submissionId: string,
     m: Manifest,
+    opts: { screenedHere?: boolean } = {},
   ) {
     return applyManifest(tx, {
       carrierId,
@@ -151,7 +156,7 @@ export function createIngestService(deps: IngestDeps) {
             carrierId,
             kind: 'manifest',
             flightKey,
-            travellerIds: changedTravellerIds,
+            travellerIds: opts.screenedHere ? [] : changedTravellerIds,
           },
         }),
       }),

@@ -124,7 +124,9 @@ export function createInteractiveService(deps: {
       }
 
       const stored = await deps.prisma.$transaction(async (tx: PrismaTypes.TransactionClient) => {
-        const r = await deps.ingest.apply(tx, input.carrier.id, submissionId, manifest);
+        const r = await deps.ingest.apply(tx, input.carrier.id, submissionId, manifest, {
+          screenedHere: true,
+        });
         const keys = manifest.travellers.map((t) => travellerKey(t));
         const rows = await tx.traveller.findMany({
           where: { flightId: r.flightId, key: { in: keys } },
