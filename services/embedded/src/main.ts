@@ -99,11 +99,14 @@ await ingest.start();
 await sanctions.start();
 if (config.DEMO_DATA) {
   const { submitted } = await seedDemo({ ingest, now: new Date(), logger });
-  if (submitted > 0) say(`paxguard: submitted ${submitted} demo messages through the carrier path`);
-  const cases = await sanctions.seedDemo({ now: new Date() });
-  say(
-    `paxguard: demo sanction cases in ${Object.keys(cases).length} states (GET /v1/sanctions/cases as the regulator)`,
-  );
+  // Demo data is seeded once, on the first start of a data directory; later starts keep it.
+  if (submitted > 0) {
+    say(`paxguard: submitted ${submitted} demo messages through the carrier path`);
+    const cases = await sanctions.seedDemo({ now: new Date() });
+    say(
+      `paxguard: demo sanction cases in ${Object.keys(cases).length} states (GET /v1/sanctions/cases as the regulator)`,
+    );
+  }
 }
 await app.listen({ host: config.HOST, port: config.PORT });
 
