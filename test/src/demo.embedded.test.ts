@@ -4,7 +4,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startService, type Service } from './processes.ts';
+import { execFileSync } from 'node:child_process';
+import { ROOT, startService, type Service } from './processes.ts';
 
 describe('the embedded demo', () => {
   const home = mkdtempSync(path.join(tmpdir(), 'paxguard-demo-'));
@@ -48,12 +49,39 @@ describe('the embedded demo', () => {
       if (queue.length === 0) await new Promise((r) => setTimeout(r, 500));
     }
     expect(queue.length).toBeGreaterThan(0);
+    // The carrier simulator drives lists, changes, cancellations and check-ins into it.
+    const key = (
+      JSON.parse(readFileSync(path.join(home, 'demo-credentials.json'), 'utf8')) as {
+        carriers: { designator: string; apiKey: string }[];
+      }
+    ).carriers.find((c) => c.designator === 'PG')!.apiKey;
+    const out = execFileSync(
+      path.join(ROOT, 'node_modules/.bin/tsx'),
+      [
+        'services/cli/src/simulate.ts',
+        '--url',
+        svc.url,
+        '--key',
+        key,
+        '--carrier',
+        'PG',
+        '--flights',
+        '2',
+        '--passengers',
+        '20',
+        '--iapi',
+        '2',
+      ],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
+    expect(out.match(/→ 202 accepted/g)?.length).toBe(6);
+    expect(out).toMatch(/check-in .* → 200 ERC 1Z/);
     expect(await svc.stop()).toBe(0);
     svc = await startService(
       'services/embedded/src/main.ts',
       { PAXGUARD_HOME: home },
       { readyTimeoutMs: 240_000 },
     );
-    expect((await get('/v1/flights', 'officer')).flights!.length).toBe(flights.length);
+    expect((await get('/v1/flights', 'officer')).flights!.length).toBe(flights.length + 3);
   }, 600_000);
 });
