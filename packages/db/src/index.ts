@@ -75,3 +75,8 @@ export {
   type PnrRepository,
   type ApplyPnrPushInput,
 } from './repositories/pnr-repository.ts';
+export {
+  createDeadLetterRepository,
+  type DeadLetterRepository,
+  type DeadLetterInput,
+} from './repositories/dead-letter-repository.ts';

@@ -11,7 +11,7 @@ import {
   parseDatabaseUrl,
   type Database,
 } from '@paxguard/db';
-import { createLogger } from '@paxguard/platform';
+import { createLogger, createMemoryBus, type BusMessage } from '@paxguard/platform';
 import { testPostgres, type TestPostgres } from '@paxguard/test-support';
 import { buildApp } from './app.ts';
 import { createConsoleComponents } from './wiring.ts';
@@ -23,6 +23,7 @@ describe('console API', () => {
   let db: Database;
   let app: ReturnType<typeof buildApp>;
   let flagged: string;
+  const bus = createMemoryBus({ logger });
 
   beforeAll(async () => {
     pg = await testPostgres();
@@ -90,9 +91,16 @@ describe('console API', () => {
         },
       ],
     });
+    await createUserRepository(db.prisma).ensure({
+      name: 'Admin',
+      role: 'admin',
+      token: 'admin-1',
+    });
+    const components = createConsoleComponents({ db, bus });
+    await components.start();
     app = buildApp({
       logger,
-      console: createConsoleComponents({ db }),
+      console: components,
       checks: { database: () => db.ping() },
       shuttingDown: () => false,
     });
@@ -177,5 +185,47 @@ describe('console API', () => {
     });
     expect(directive).toMatchObject({ answer: 'no-board', basis: 'officer' });
     expect((await get('/v1/review/queue', 'officer-1')).json().queue).toHaveLength(0);
+  });
+
+  it('archives dead letters with their reason and replays one once to its topic', async () => {
+    const replayed: BusMessage[] = [];
+    await bus.subscribe({
+      groupId: 'original-consumer',
+      topics: ['paxguard.submissions.accepted'],
+      handler: async (m) => void replayed.push(m),
+    });
+    await bus.publish('paxguard.dead-letter', [
+      {
+        key: 'PG1/2026-12-01',
+        value: 'not json',
+        headers: {
+          'dlq-reason': 'not JSON: cannot read an event envelope',
+          'dlq-consumer': 'paxguard-screening',
+          'dlq-topic': 'paxguard.submissions.accepted',
+          'message-id': 'm1',
+        },
+      },
+    ]);
+    await bus.idle();
+    const res = await get('/v1/dead-letters', 'admin-1');
+    expect(res.statusCode, res.body).toBe(200);
+    const list = res.json().deadLetters;
+    expect(list).toHaveLength(1);
+    expect(list[0]).toMatchObject({
+      topic: 'paxguard.submissions.accepted',
+      consumer: 'paxguard-screening',
+      reason: 'not JSON: cannot read an event envelope',
+    });
+    expect((await get('/v1/dead-letters', 'officer-1')).statusCode).toBe(403);
+    const r = await post(`/v1/dead-letters/${list[0].id}/replay`, 'admin-1', {});
+    expect(r.statusCode).toBe(200);
+    await bus.idle();
+    expect(replayed).toHaveLength(1);
+    expect(replayed[0]!.value.toString()).toBe('not json');
+    expect(replayed[0]!.headers['replayed-from']).toBe(list[0].id);
+    expect(replayed[0]!.headers['dlq-reason']).toBeUndefined();
+    expect((await post(`/v1/dead-letters/${list[0].id}/replay`, 'admin-1', {})).statusCode).toBe(
+      409,
+    );
   });
 });

@@ -63,7 +63,7 @@ const ingest = createIngestComponents({
     cardSalt: creds.pnrCardSalt,
   },
 });
-const consoleApi = createConsoleComponents({ db });
+const consoleApi = createConsoleComponents({ db, bus });
 const sanctions = createSanctionsComponents({
   db,
   bus,
@@ -90,6 +90,7 @@ shutdown.onShutdown('http', () => app.close());
 shutdown.onShutdown('ingest', () => ingest.stop());
 shutdown.onShutdown('screening', () => screening.stop());
 shutdown.onShutdown('sanctions', () => sanctions.stop());
+shutdown.onShutdown('console', () => consoleApi.stop());
 shutdown.onShutdown('bus', () => bus.close());
 shutdown.onShutdown('database', () => db.close());
 
@@ -97,6 +98,7 @@ if (config.DEMO_DATA) await seedReferenceDemo({ db, now: new Date(), logger });
 await screening.start();
 await ingest.start();
 await sanctions.start();
+await consoleApi.start();
 if (config.DEMO_DATA) {
   const { submitted } = await seedDemo({ ingest, now: new Date(), logger });
   // Demo data is seeded once, on the first start of a data directory; later starts keep it.
