@@ -49,6 +49,17 @@ describe('the embedded demo', () => {
       if (queue.length === 0) await new Promise((r) => setTimeout(r, 500));
     }
     expect(queue.length).toBeGreaterThan(0);
+    // The planted facilitator on PG200: one phone behind six bookings.
+    let alerts: { facilitatorKind: string; facilitatorValue: string }[] = [];
+    for (let i = 0; i < 60 && alerts.length === 0; i++) {
+      alerts = (await get('/v1/network/alerts', 'analyst')).alerts as typeof alerts;
+      if (alerts.length === 0) await new Promise((r) => setTimeout(r, 500));
+    }
+    expect(
+      alerts.some(
+        (a) => a.facilitatorKind === 'phone' && a.facilitatorValue.includes('905550100200'),
+      ),
+    ).toBe(true);
     // The carrier simulator drives lists, changes, cancellations and check-ins into it.
     const key = (
       JSON.parse(readFileSync(path.join(home, 'demo-credentials.json'), 'utf8')) as {

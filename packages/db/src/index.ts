@@ -80,3 +80,8 @@ export {
   type DeadLetterRepository,
   type DeadLetterInput,
 } from './repositories/dead-letter-repository.ts';
+export {
+  createNetworkAlertRepository,
+  type NetworkAlertRepository,
+  type NetworkAlertInput,
+} from './repositories/network-alert-repository.ts';

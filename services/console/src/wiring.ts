@@ -3,6 +3,7 @@ import {
   createAuditRepository,
   createDeadLetterRepository,
   createFlightRepository,
+  createNetworkAlertRepository,
   createReviewRepository,
   createUserRepository,
   type Database,
@@ -11,6 +12,7 @@ import type { Clock } from '@paxguard/domain';
 import type { App, Bus, Subscription } from '@paxguard/platform';
 import { startDeadLetterArchive } from './dead-letter-archive.ts';
 import { registerDeadLetterRoutes } from './routes/dead-letter-routes.ts';
+import { registerNetworkRoutes } from './routes/network-routes.ts';
 import { registerFlightRoutes } from './routes/flight-routes.ts';
 import { registerReviewRoutes } from './routes/review-routes.ts';
 
@@ -31,6 +33,7 @@ export function createConsoleComponents(deps: { db: Database; clock?: Clock; bus
     registerRoutes(app: App) {
       registerFlightRoutes(app, { flights, users, audit });
       registerReviewRoutes(app, { review, users, audit, clock });
+      registerNetworkRoutes(app, { alerts: createNetworkAlertRepository(prisma), users, audit });
       if (deps.bus)
         registerDeadLetterRoutes(app, { deadLetters, bus: deps.bus, users, audit, clock });
     },

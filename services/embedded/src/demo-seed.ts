@@ -2,7 +2,7 @@
 // archive → parse → store → screen thread a carrier's message takes), so what the demo shows
 // is what the system does.
 import { readFileSync } from 'node:fs';
-import { demoFlights } from '@paxguard/demo-data';
+import { demoFlights, generatePnrPush } from '@paxguard/demo-data';
 import type { Manifest } from '@paxguard/domain';
 import { encodePaxlst } from '@paxguard/edifact';
 import type { IngestComponents } from '@paxguard/ingest';
@@ -103,6 +103,23 @@ export async function seedDemo(opts: {
     raw: Buffer.from(JSON.stringify({ ...m5, source: undefined })),
     type: 'application/json',
   });
+  // Reservation data (JSON PNR pushes) for PG100–PG300; on PG200 one phone number and cash
+  // payment run across six unrelated bookings: the link analysis should point at that phone.
+  for (const m of flights)
+    submissions.push({
+      carrier: pg,
+      raw: Buffer.from(
+        JSON.stringify(
+          generatePnrPush(m, {
+            seed: Number(m.flight.number),
+            bookedAt: new Date(opts.now.getTime() - 5 * 86_400_000).toISOString().slice(0, 16),
+            facilitator:
+              m.flight.number === '200' ? { phone: '+905550100200', bookings: 6 } : undefined,
+          }),
+        ),
+      ),
+      type: 'application/json',
+    });
   // Real-world shaped GTAS samples.
   submissions.push({
     carrier: ua,

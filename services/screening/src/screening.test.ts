@@ -1,7 +1,7 @@
 // Screening against real PostgreSQL: every traveller of an accepted manifest gets exactly one
 // current assessment, redelivery changes nothing, and objective failures become directives.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateManifest } from '@paxguard/demo-data';
+import { generateManifest, generatePnrPush } from '@paxguard/demo-data';
 import { openDatabase, parseDatabaseUrl, type Database } from '@paxguard/db';
 import { encodePaxlst } from '@paxguard/edifact';
 import { createIngestComponents, type IngestComponents } from '@paxguard/ingest';
@@ -154,5 +154,36 @@ describe('screening worker', () => {
     });
     expect(t.assessments).toHaveLength(2);
     expect(t.assessments.filter((a) => a.current)).toHaveLength(1);
+  });
+
+  it('finds a facilitator behind bookings that share one phone, pointing at the phone, not the travellers', async () => {
+    const m = await submitAndSettle(33, '33');
+    const carrier = (await ingest.carriers.findByDesignator('PG'))!;
+    const push = generatePnrPush(m, {
+      seed: 5,
+      bookedAt: '2026-12-01T10:00',
+      facilitator: { phone: '+905550100200', bookings: 5 },
+    });
+    const r = await ingest.ingest.submit({
+      carrier,
+      channel: 'http',
+      contentType: 'application/json',
+      raw: Buffer.from(JSON.stringify(push)),
+    });
+    expect(r.status, JSON.stringify(r.errors)).toBe('accepted');
+    let alerts: Awaited<ReturnType<typeof db.prisma.networkAlert.findMany>> = [];
+    for (let i = 0; i < 50 && alerts.length === 0; i++) {
+      await new Promise((res) => setTimeout(res, 100));
+      await bus.idle();
+      alerts = await db.prisma.networkAlert.findMany({ where: { flightKey: 'PG33/2026-12-20' } });
+    }
+    const phone = alerts.find((a) => a.facilitatorKind === 'phone');
+    expect(phone?.facilitatorValue).toContain('905550100200');
+    const evidence = phone!.evidence as { bookingRefs: string[]; possibleVictims: string[] };
+    expect(evidence.bookingRefs).toHaveLength(5);
+    expect(evidence.possibleVictims.length).toBe(5);
+    // Travellers are not scored by the network finding: their assessments carry none.
+    const networkFindings = await db.prisma.finding.count({ where: { source: 'network' } });
+    expect(networkFindings).toBe(0);
   });
 });

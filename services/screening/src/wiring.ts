@@ -1,10 +1,18 @@
 // Builds the screening components; used by main.ts and by the embedded pipeline.
 import { hostname } from 'node:os';
-import { createAssessmentRepository, type Database } from '@paxguard/db';
+import {
+  createAssessmentRepository,
+  createNetworkAlertRepository,
+  type Database,
+} from '@paxguard/db';
 import { SubmissionAccepted, Topics, type Clock } from '@paxguard/domain';
 import { decodeEvent, type Bus, type Logger, type Subscription } from '@paxguard/platform';
 import type { ReferenceInputs } from '@paxguard/screening';
-import { createScreeningWorker, loadScreeningInputs } from '@paxguard/pipeline';
+import {
+  createNetworkAnalysis,
+  createScreeningWorker,
+  loadScreeningInputs,
+} from '@paxguard/pipeline';
 
 export function createScreeningComponents(deps: {
   db: Database;
@@ -23,12 +31,18 @@ export function createScreeningComponents(deps: {
     clock: deps.clock ?? { now: () => new Date() },
     logger,
   });
+  const network = createNetworkAnalysis({
+    alerts: createNetworkAlertRepository(deps.db.prisma),
+    clock: deps.clock ?? { now: () => new Date() },
+    logger,
+  });
   const subs: Subscription[] = [];
   let timer: NodeJS.Timeout | undefined;
   let reconciling: Promise<unknown> | undefined;
 
   return {
     worker,
+    network,
     assessments,
     async start() {
       await worker.refresh();
@@ -41,6 +55,12 @@ export function createScreeningComponents(deps: {
           handler: async (msg) => {
             const { payload } = decodeEvent(SubmissionAccepted, msg);
             const report = await worker.assessTravellers(payload.travellerIds);
+            // New bookings: look across the traffic for the networks behind them.
+            if (payload.kind === 'pnr') {
+              const alerts = await network.analyseFlight(payload.flightKey);
+              if (alerts > 0)
+                logger.info({ flightKey: payload.flightKey, alerts }, 'facilitator patterns found');
+            }
             logger.info(
               { flightKey: payload.flightKey, submissionId: payload.submissionId, ...report },
               'assessed',
