@@ -49,3 +49,19 @@ export const env = {
       .default(fallback ? 'true' : 'false')
       .transform((v) => v === 'true' || v === '1'),
 };
+
+/**
+ * For a service's main: the parsed configuration, or the list of problems on stderr and exit
+ * status 78 (EX_CONFIG), so an orchestrator shows why the process would not start.
+ */
+export function loadConfigOrExit<T extends z.ZodObject>(schema: T, service: string): z.infer<T> {
+  try {
+    return parseConfig(schema);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`paxguard ${service}: ${err.message}\n`);
+      process.exit(78);
+    }
+    throw err;
+  }
+}

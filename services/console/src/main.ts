@@ -1,26 +1,11 @@
 // Console service, one per process: config → logger → database → components → HTTP.
 import { openDatabase, parseDatabaseUrl } from '@paxguard/db';
-import {
-  ConfigError,
-  createKafkaBus,
-  createLogger,
-  createShutdown,
-  parseConfig,
-} from '@paxguard/platform';
+import { loadConfigOrExit, createKafkaBus, createLogger, createShutdown } from '@paxguard/platform';
 import { buildApp } from './app.ts';
 import { ConsoleConfig } from './config.ts';
 import { createConsoleComponents } from './wiring.ts';
 
-let config: ConsoleConfig;
-try {
-  config = parseConfig(ConsoleConfig);
-} catch (err) {
-  if (err instanceof ConfigError) {
-    process.stderr.write(`paxguard console: ${err.message}\n`);
-    process.exit(78);
-  }
-  throw err;
-}
+const config = loadConfigOrExit(ConsoleConfig, 'console');
 const logger = createLogger({ service: 'console', level: config.LOG_LEVEL });
 const shutdown = createShutdown({ logger, timeoutMs: config.SHUTDOWN_TIMEOUT_MS });
 const db = await openDatabase(parseDatabaseUrl(config.DATABASE_URL));

@@ -8,28 +8,18 @@ import { createSanctionsComponents } from '@paxguard/sanctions-service';
 import { createReferenceComponents, seedReferenceDemo } from '@paxguard/reference-service';
 import { createScreeningComponents } from '@paxguard/screening-service';
 import {
-  ConfigError,
+  loadConfigOrExit,
   createHttpServer,
   createLogger,
   createMemoryBus,
   createShutdown,
-  parseConfig,
   registerHealth,
 } from '@paxguard/platform';
 import { EmbeddedConfig } from './config.ts';
 import { loadOrCreateCredentials } from './credentials.ts';
 import { seedDemo } from './demo-seed.ts';
 
-let config: EmbeddedConfig;
-try {
-  config = parseConfig(EmbeddedConfig);
-} catch (err) {
-  if (err instanceof ConfigError) {
-    process.stderr.write(`paxguard: ${err.message}\n`);
-    process.exit(78);
-  }
-  throw err;
-}
+const config = loadConfigOrExit(EmbeddedConfig, 'embedded');
 
 const logger = createLogger({ service: 'paxguard', level: config.LOG_LEVEL });
 const shutdown = createShutdown({ logger, timeoutMs: config.SHUTDOWN_TIMEOUT_MS });

@@ -1,27 +1,12 @@
 // Ingest service, one per process: config → logger → database → bus → components → HTTP.
 import { createAssessmentRepository, openDatabase, parseDatabaseUrl } from '@paxguard/db';
 import { createScreeningWorker, loadScreeningInputs } from '@paxguard/pipeline';
-import {
-  createKafkaBus,
-  createLogger,
-  createShutdown,
-  parseConfig,
-  ConfigError,
-} from '@paxguard/platform';
+import { createKafkaBus, createLogger, createShutdown, loadConfigOrExit } from '@paxguard/platform';
 import { buildApp } from './app.ts';
 import { IngestConfig } from './config.ts';
 import { createIngestComponents } from './wiring.ts';
 
-let config: IngestConfig;
-try {
-  config = parseConfig(IngestConfig);
-} catch (err) {
-  if (err instanceof ConfigError) {
-    process.stderr.write(`paxguard ingest: ${err.message}\n`);
-    process.exit(78);
-  }
-  throw err;
-}
+const config = loadConfigOrExit(IngestConfig, 'ingest');
 const logger = createLogger({ service: 'ingest', level: config.LOG_LEVEL });
 const shutdown = createShutdown({ logger, timeoutMs: config.SHUTDOWN_TIMEOUT_MS });
 const db = await openDatabase(parseDatabaseUrl(config.DATABASE_URL));

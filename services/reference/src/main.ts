@@ -1,21 +1,12 @@
 // Reference service, one per process: config → logger → database → components → HTTP.
 // Changes reach screening through the outbox (`reference.changed`), relayed by the ingest side.
 import { openDatabase, parseDatabaseUrl } from '@paxguard/db';
-import { ConfigError, createLogger, createShutdown, parseConfig } from '@paxguard/platform';
+import { loadConfigOrExit, createLogger, createShutdown } from '@paxguard/platform';
 import { buildApp } from './app.ts';
 import { ReferenceConfig } from './config.ts';
 import { createReferenceComponents } from './wiring.ts';
 
-let config: ReferenceConfig;
-try {
-  config = parseConfig(ReferenceConfig);
-} catch (err) {
-  if (err instanceof ConfigError) {
-    process.stderr.write(`paxguard reference: ${err.message}\n`);
-    process.exit(78);
-  }
-  throw err;
-}
+const config = loadConfigOrExit(ReferenceConfig, 'reference');
 const logger = createLogger({ service: 'reference', level: config.LOG_LEVEL });
 const shutdown = createShutdown({ logger, timeoutMs: config.SHUTDOWN_TIMEOUT_MS });
 const db = await openDatabase(parseDatabaseUrl(config.DATABASE_URL));

@@ -1,26 +1,11 @@
 // Sanctions service, one per process: config → logger → database → bus → components → HTTP.
 import { openDatabase, parseDatabaseUrl } from '@paxguard/db';
-import {
-  ConfigError,
-  createKafkaBus,
-  createLogger,
-  createShutdown,
-  parseConfig,
-} from '@paxguard/platform';
+import { loadConfigOrExit, createKafkaBus, createLogger, createShutdown } from '@paxguard/platform';
 import { buildApp } from './app.ts';
 import { SanctionsConfig } from './config.ts';
 import { createSanctionsComponents } from './wiring.ts';
 
-let config: SanctionsConfig;
-try {
-  config = parseConfig(SanctionsConfig);
-} catch (err) {
-  if (err instanceof ConfigError) {
-    process.stderr.write(`paxguard sanctions: ${err.message}\n`);
-    process.exit(78);
-  }
-  throw err;
-}
+const config = loadConfigOrExit(SanctionsConfig, 'sanctions');
 const logger = createLogger({ service: 'sanctions', level: config.LOG_LEVEL });
 const shutdown = createShutdown({ logger, timeoutMs: config.SHUTDOWN_TIMEOUT_MS });
 const db = await openDatabase(parseDatabaseUrl(config.DATABASE_URL));

@@ -2,27 +2,17 @@
 // submissions topic by flight). Serves only health endpoints.
 import { openDatabase, parseDatabaseUrl } from '@paxguard/db';
 import {
-  ConfigError,
+  loadConfigOrExit,
   createHttpServer,
   createKafkaBus,
   createLogger,
   createShutdown,
-  parseConfig,
   registerHealth,
 } from '@paxguard/platform';
 import { ScreeningConfig } from './config.ts';
 import { createScreeningComponents } from './wiring.ts';
 
-let config: ScreeningConfig;
-try {
-  config = parseConfig(ScreeningConfig);
-} catch (err) {
-  if (err instanceof ConfigError) {
-    process.stderr.write(`paxguard screening: ${err.message}\n`);
-    process.exit(78);
-  }
-  throw err;
-}
+const config = loadConfigOrExit(ScreeningConfig, 'screening');
 const logger = createLogger({ service: 'screening', level: config.LOG_LEVEL });
 const shutdown = createShutdown({ logger, timeoutMs: config.SHUTDOWN_TIMEOUT_MS });
 const db = await openDatabase(parseDatabaseUrl(config.DATABASE_URL));
