@@ -5,7 +5,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -35,7 +34,9 @@ export async function startService(
 ): Promise<Service> {
   const port = opts.port ?? (await freePort());
   let out = '';
-  const proc = spawn(TSX, [path.join(ROOT, entry)], {
+  // Node itself with tsx as a loader, not the tsx wrapper: a SIGKILL must hit the service
+  // process, or a "crash" test would leave the real service running as an orphan.
+  const proc = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, entry)], {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
