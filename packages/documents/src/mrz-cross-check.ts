@@ -1,5 +1,6 @@
 // Compares what the MRZ says with the structured manifest fields, tolerating what the MRZ
 // cannot show (truncated names, transliteration, O/0 in numbers, two-digit years).
+import { ICAO_CYRILLIC, ICAO_LATIN } from '@paxguard/domain';
 import type { Traveller, TravelDocument } from '@paxguard/domain';
 import type { MrzData } from './mrz-reader.ts';
 import { normaliseDocumentNumber } from './document-number.ts';
@@ -20,53 +21,7 @@ export interface MrzMismatch {
   manifest: string;
 }
 
-/** ICAO Doc 9303 Part 3 transliterations of the letters most often met (Latin and Cyrillic). */
-const TRANSLIT: Record<string, string> = {
-  Ä: 'AE',
-  Ö: 'OE',
-  Ü: 'UE',
-  ß: 'SS',
-  Å: 'AA',
-  Æ: 'AE',
-  Ø: 'OE',
-  Ñ: 'N',
-  Þ: 'TH',
-  Ĳ: 'IJ',
-  Œ: 'OE',
-  Ж: 'ZH',
-  Х: 'KH',
-  Ц: 'TS',
-  Ч: 'CH',
-  Ш: 'SH',
-  Щ: 'SHCH',
-  Ю: 'IU',
-  Я: 'IA',
-  Й: 'I',
-  Ы: 'Y',
-  Э: 'E',
-  Ь: '',
-  Ъ: 'IE',
-  А: 'A',
-  Б: 'B',
-  В: 'V',
-  Г: 'G',
-  Д: 'D',
-  Е: 'E',
-  Ё: 'E',
-  З: 'Z',
-  И: 'I',
-  К: 'K',
-  Л: 'L',
-  М: 'M',
-  Н: 'N',
-  О: 'O',
-  П: 'P',
-  Р: 'R',
-  С: 'S',
-  Т: 'T',
-  У: 'U',
-  Ф: 'F',
-};
+const TRANSLIT: Readonly<Record<string, string>> = { ...ICAO_LATIN, ...ICAO_CYRILLIC };
 
 /** Two readings of a name as MRZ letters: ICAO transliteration, and plain accent stripping. */
 export function mrzNameForms(name: string): [string, string] {

@@ -8,3 +8,4 @@ export * from './keys.ts';
 export * from './errors.ts';
 export * from './ports.ts';
 export * from './manifest-update.ts';
+export * from './icao-transliteration.ts';
