@@ -11,3 +11,4 @@ export {
   type Assessment,
   type AssessInput,
 } from './screener.ts';
+export { carrierMessage, ANSWER_TEXT } from './carrier-message.ts';

@@ -184,6 +184,8 @@ describe('console API', () => {
       where: { travellerId: flagged, current: true },
     });
     expect(directive).toMatchObject({ answer: 'no-board', basis: 'officer' });
+    // The carrier never sees the officer's reasoning or the watchlist behind it.
+    expect(JSON.stringify(directive.reasons)).not.toContain('identity match');
     expect((await get('/v1/review/queue', 'officer-1')).json().queue).toHaveLength(0);
   });
 

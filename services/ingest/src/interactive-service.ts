@@ -14,7 +14,7 @@ import {
 } from '@paxguard/db';
 import { encodeCusres, sniffFormat, type CodecIssue } from '@paxguard/edifact';
 import { UnavailableError, type Logger } from '@paxguard/platform';
-import type { Screener } from '@paxguard/screening';
+import { ANSWER_TEXT, carrierMessage, type Screener } from '@paxguard/screening';
 import { decodeText, Rejection, type IngestService } from './ingest-service.ts';
 
 export interface InteractiveAnswer {
@@ -37,13 +37,6 @@ export interface InteractiveResult {
   /** The same answers as a UN/EDIFACT CUSRES, for carriers that sent EDIFACT. */
   cusres?: string;
 }
-
-const TEXT: Record<BoardingAnswer, string> = {
-  board: 'OK TO BOARD',
-  'no-board': 'DO NOT BOARD',
-  'contact-authority': 'CONTACT THE BORDER AUTHORITY BEFORE BOARDING',
-  'insufficient-data': 'INSUFFICIENT DATA: RESEND WITH COMPLETE DOCUMENT DETAILS',
-};
 
 export function createInteractiveService(deps: {
   prisma: Prisma;
@@ -171,7 +164,7 @@ export function createInteractiveService(deps: {
             ...base,
             answer: deps.timeoutAnswer,
             basis: 'iapi-timeout-default',
-            text: `${TEXT[deps.timeoutAnswer]} (DEFAULT ANSWER: SCREENING NOT COMPLETE IN TIME)`,
+            text: `${ANSWER_TEXT[deps.timeoutAnswer]} (DEFAULT ANSWER: SCREENING NOT COMPLETE IN TIME)`,
           });
           continue;
         }
@@ -181,23 +174,12 @@ export function createInteractiveService(deps: {
           travellerHash: row.contentHash,
           now: deps.clock.now(),
         });
+        // Directives are what the carrier may see: document reasons only. The full findings stay
+        // with the assessment, for officers.
         const reasons = a.findings
-          .filter((f) => f.severity !== 'cleared')
+          .filter((f) => f.source === 'documents' && f.severity !== 'cleared')
           .map((f) => ({ code: f.code, message: f.message, rule: f.rule }));
-        // The carrier learns that a person must look, never what a watchlist or profile said.
-        const text =
-          a.answer === 'no-board' || a.answer === 'insufficient-data'
-            ? `${TEXT[a.answer]}: ${reasons
-                .filter(
-                  (r) =>
-                    r.code.startsWith('DOC') ||
-                    r.code.includes('VISA') ||
-                    r.code.includes('ETA') ||
-                    r.code === 'INSUFFICIENT_DATA',
-                )
-                .map((r) => r.code)
-                .join(' ')}`.trim()
-            : TEXT[a.answer];
+        const text = carrierMessage(a.answer, a.findings);
         await deps.assessments.store(
           {
             travellerId: row.id,
@@ -216,7 +198,7 @@ export function createInteractiveService(deps: {
             issuedAt: deps.clock.now(),
           },
         );
-        answers.push({ ...base, answer: a.answer, basis: 'iapi', text: text.slice(0, 512) });
+        answers.push({ ...base, answer: a.answer, basis: 'iapi', text });
       }
       for (const l of late) {
         const a = answers.find((x) => x.travellerId === l.travellerId)!;

@@ -224,7 +224,13 @@ export function createReviewRepository(prisma: PrismaClient) {
             travellerId: t.id,
             answer: 'no-board',
             basis: 'officer',
-            reasons: [{ code: 'OFFICER_NO_BOARD', message: d.reason, confirmedBy: input.actor.id }],
+            // The officer's reasoning stays in the decision; the carrier is told only the outcome.
+            reasons: [
+              {
+                code: 'OFFICER_NO_BOARD',
+                message: 'do not board: decided by the border authority after review',
+              },
+            ],
             issuedAt: input.at,
           });
         }
