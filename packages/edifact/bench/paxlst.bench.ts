@@ -28,6 +28,10 @@ function measure(
   name: string,
   fn: () => number,
 ): { name: string; ms: number; wallMs: number; count: number } {
+  // One full GC before each contender (not between its runs): otherwise the contender
+  // measured next pays for collecting the previous one's results, which penalised
+  // whichever baseline came after our decoder.
+  gc?.();
   fn();
   fn();
   const cpu: number[] = [];

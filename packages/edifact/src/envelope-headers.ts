@@ -47,6 +47,12 @@ export interface MessageContext {
 /** Receives the segments between UNH and UNT (exclusive) of one message. */
 export interface MessageDecoder<T> {
   segment(s: SegmentScanner): void;
+  /**
+   * Optional fast path: reads the data segment starting at `start` straight from the text
+   * and returns the offset after its terminator, or -1 (having changed nothing) when the
+   * segment needs the general path: anything unusual, and every segment with an issue.
+   */
+  fast?(s: SegmentScanner, start: number): number;
   finish(unt: { segmentIndex: number } | undefined): T | undefined;
 }
 

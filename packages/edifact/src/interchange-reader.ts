@@ -69,7 +69,22 @@ export function readInterchange<T>(
   };
 
   let tick = 0;
-  while (s.next()) {
+  for (;;) {
+    // Fast path first: the decoder reads a common data segment itself, straight from the text.
+    if (state === 'message' && decoder?.fast) {
+      const start = s.peek();
+      const end = start < 0 ? -1 : decoder.fast(s, start);
+      if (end > 0) {
+        s.consumed(start, end);
+        segCount++;
+        if (onProgress && ++tick === 8192) {
+          tick = 0;
+          onProgress(start, text.length);
+        }
+        continue;
+      }
+    }
+    if (!s.next()) break;
     if (onProgress && ++tick === 8192) {
       tick = 0;
       onProgress(s.offset, text.length);

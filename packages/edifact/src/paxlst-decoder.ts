@@ -17,6 +17,7 @@ import { readInterchange, type MessageContext, type MessageDecoder } from './int
 import { codeKey, type SegmentScanner } from './segment-scanner.ts';
 import { airportCode, newDecodeCache, where } from './code-readers.ts';
 import { ROLE_BY_QUALIFIER, TAG, newTraveller, travellerSegment } from './paxlst-traveller.ts';
+import { PaxlstFastPath, type TravellerState } from './paxlst-fast-path.ts';
 
 export interface PaxlstMessage {
   manifest: Manifest;
@@ -52,28 +53,35 @@ function yearOf(yymmdd: string): number {
   return /^\d{6}$/.test(yymmdd) ? 2000 + Number(yymmdd.slice(0, 2)) : 2000;
 }
 
-class PaxlstMessageDecoder implements MessageDecoder<PaxlstMessage> {
+class PaxlstMessageDecoder implements MessageDecoder<PaxlstMessage>, TravellerState {
   private listType: ListType = 'passenger';
   private functionCode: FunctionCode = 'original';
   private documentRef: string | undefined;
   private party: ReportingParty | undefined;
   private groups: TransportGroup[] = [];
   private point: Point | undefined;
-  private travellers: Traveller[] = [];
-  private traveller: Traveller | undefined;
-  private doc: TravelDocument | undefined;
+  // Shared with the fast path (TravellerState).
+  readonly travellers: Traveller[] = [];
+  traveller: Traveller | undefined;
+  doc: TravelDocument | undefined;
+  referenceYear: number;
+  readonly cache = newDecodeCache();
   private declaredCount: number | undefined;
-  private referenceYear: number;
   private sawBgm = false;
   private readonly sink: IssueSink;
-  private readonly cache = newDecodeCache();
+  readonly fast?: (s: SegmentScanner, start: number) => number;
 
   constructor(
     private readonly ctx: MessageContext,
     private readonly zones: AirportZones,
+    fastPath: boolean,
   ) {
     this.sink = ctx.sink;
     this.referenceYear = yearOf(ctx.interchange?.date ?? '');
+    if (fastPath) {
+      let reader: PaxlstFastPath | undefined;
+      this.fast = (s, start) => (reader ??= new PaxlstFastPath(s, this)).read(s, start);
+    }
   }
 
   segment(s: SegmentScanner): void {
@@ -269,6 +277,25 @@ export function decodePaxlst(
   text: string,
   options: PaxlstDecodeOptions = {},
 ): DecodeResult<PaxlstMessage[]> {
+  return decode(text, options, true);
+}
+
+/**
+ * The same decode with every segment read by the general path (no fast path): the
+ * reference the differential tests hold the fast path to.
+ */
+export function decodePaxlstGeneral(
+  text: string,
+  options: PaxlstDecodeOptions = {},
+): DecodeResult<PaxlstMessage[]> {
+  return decode(text, options, false);
+}
+
+function decode(
+  text: string,
+  options: PaxlstDecodeOptions,
+  fastPath: boolean,
+): DecodeResult<PaxlstMessage[]> {
   const sink = new IssueSink((options.mode ?? 'strict') === 'strict');
   if (typeof text !== 'string') {
     sink.error('INPUT_NOT_TEXT', 'The PAXLST input must be a string.');
@@ -292,7 +319,7 @@ export function decodePaxlst(
         );
         return undefined;
       }
-      return new PaxlstMessageDecoder(ctx, zones);
+      return new PaxlstMessageDecoder(ctx, zones, fastPath);
     },
     options.onProgress,
   );

@@ -91,9 +91,24 @@ export function newTraveller(s: SegmentScanner, sink: IssueSink, role: Traveller
 
   if (!surname)
     sink.error('NAME_MISSING', 'NAD has no surname (element 4, component 1).', where(s, 4, 1));
-  const t: Traveller = {
+  const t = makeTraveller(role, surname || '?', given);
+  if (s.elementCount >= 5) {
+    t.address = makeAddress(
+      s.value(5, 1),
+      s.value(6, 1),
+      s.value(7, 1),
+      s.value(8, 1),
+      s.value(9, 1),
+    );
+  }
+  return t;
+}
+
+/** The one place a Traveller is built, so both decode paths give objects of one shape. */
+export function makeTraveller(role: TravellerRole, surname: string, given: string[]): Traveller {
+  return {
     role,
-    name: { surname: surname || '?', given },
+    name: { surname, given },
     sex: undefined,
     birthDate: undefined,
     nationality: undefined,
@@ -108,22 +123,24 @@ export function newTraveller(s: SegmentScanner, sink: IssueSink, role: Traveller
     bags: undefined,
     documents: [],
   };
-  if (s.elementCount >= 5) {
-    const street = s.value(5, 1);
-    const city = s.value(6, 1);
-    const region = s.value(7, 1);
-    const postalCode = s.value(8, 1);
-    const country = s.value(9, 1);
-    if (street || city || region || postalCode || country) {
-      t.address = {};
-      if (street) t.address.street = street;
-      if (city) t.address.city = city;
-      if (region) t.address.region = region;
-      if (postalCode) t.address.postalCode = postalCode;
-      if (country) t.address.country = country;
-    }
-  }
-  return t;
+}
+
+/** NAD elements 5–9 (street, city, region, postal code, country); undefined when all are empty. */
+export function makeAddress(
+  street: string,
+  city: string,
+  region: string,
+  postalCode: string,
+  country: string,
+): Traveller['address'] {
+  if (!(street || city || region || postalCode || country)) return undefined;
+  const address: NonNullable<Traveller['address']> = {};
+  if (street) address.street = street;
+  if (city) address.city = city;
+  if (region) address.region = region;
+  if (postalCode) address.postalCode = postalCode;
+  if (country) address.country = country;
+  return address;
 }
 
 const SEXES = new Map<number, Sex>(

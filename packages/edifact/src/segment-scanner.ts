@@ -174,6 +174,43 @@ export class SegmentScanner {
     return true;
   }
 
+  /**
+   * Offset of the next segment's first character (blank between segments skipped), or -1
+   * at the end of the text. A fast reader may then consume it with `consumed`.
+   */
+  peek(): number {
+    const t = this.text;
+    const len = this.len;
+    let p = this.pos;
+    while (p < len) {
+      const c = t.charCodeAt(p);
+      if (c === 10 || c === 13 || c === 32 || c === 9) p++;
+      else break;
+    }
+    this.pos = p;
+    return p < len ? p : -1;
+  }
+
+  /**
+   * Records that a fast reader consumed the clean, terminated segment [start, end) itself:
+   * the ordinal and offsets advance as next() would, but the element boundaries are not
+   * filled in (tagCode is 0), so only positions may be asked of the scanner until next().
+   */
+  consumed(start: number, end: number): void {
+    this.index++;
+    this.offset = start;
+    this.pos = end;
+    this.next_ = end;
+    this.terminated = true;
+    this.tagCode = 0;
+    this.elementCount = 0;
+  }
+
+  /** The character class table of the declared syntax: 0 plain, 1 outside the set, 2 delimiter or line break. */
+  get charTable(): Uint8Array {
+    return this.table;
+  }
+
   private grow(): void {
     const n = this.cs.length * 2;
     const grow = (a: Int32Array): Int32Array => {
@@ -311,10 +348,17 @@ export class SegmentScanner {
     return a < 0 ? undefined : isoDateAt(this.text, a, this.spanLength, referenceYear, kind);
   }
 
-  /** Offset of component c of element e, for positioned issues. */
+  /**
+   * Offset of component c of element e, for positioned issues. A component or element the
+   * segment does not have is placed where it would begin: the end of its element, or the
+   * segment terminator (reading its slot would give a stale boundary of an earlier segment).
+   */
   offsetOf(e: number, c = 1): number {
-    const idx = (this.ef[Math.min(e, this.elementCount)] ?? 0) + c - 1;
-    return this.cs[idx] ?? this.offset;
+    const n = this.elementCount;
+    if (e > n) return this.ce[(this.ef[n + 1] ?? 1) - 1] ?? this.offset;
+    const end = this.ef[e + 1] ?? 0;
+    const idx = (this.ef[e] ?? 0) + c - 1;
+    return (idx < end ? this.cs[idx] : this.ce[end - 1]) ?? this.offset;
   }
 
   /** The current segment as written, without its terminator (for history details). */

@@ -1,0 +1,178 @@
+import fc from 'fast-check';
+import type { Manifest } from '@paxguard/domain';
+import { describe, expect, it } from 'vitest';
+import { manifestArbitrary } from '../test-support/manifest-arbitrary.ts';
+import { fixture, fixtureNames } from '../test-fixtures/gtas-fixtures.ts';
+import { syntheticPaxlst } from '../bench/synthetic-traffic.ts';
+import { IssueSink } from './codec-issues.ts';
+import { decodePaxlst, decodePaxlstGeneral } from './paxlst-decoder.ts';
+import { PaxlstFastPath, type TravellerState } from './paxlst-fast-path.ts';
+import { encodePaxlst, type PaxlstEnvelope } from './paxlst-writer.ts';
+import { newDecodeCache } from './code-readers.ts';
+import { SegmentScanner } from './segment-scanner.ts';
+import { DEFAULT_DELIMITERS, type Delimiters } from './service-string.ts';
+
+/** The fast path must change nothing: same manifests, same errors and warnings, same positions. */
+function expectSameDecode(text: string, mode: 'strict' | 'lenient'): void {
+  expect(decodePaxlst(text, { mode })).toStrictEqual(decodePaxlstGeneral(text, { mode }));
+}
+
+function envelopeFor(m: Manifest, delimiters?: Partial<Delimiters>): PaxlstEnvelope {
+  return {
+    sender: 'SIM',
+    recipient: 'PAXGUARD',
+    interchangeRef: 'IC42',
+    messageRef: 'M7',
+    preparedAt: m.flight.legs[0]!.departure.local!,
+    delimiters,
+  };
+}
+
+const DELIMITER_SETS: (Partial<Delimiters> | undefined)[] = [
+  undefined,
+  { element: '*', component: '^', release: '!' },
+  { element: '|', component: '>', release: '\\', terminator: '~' },
+];
+
+describe('PAXLST fast path against the general path (differential)', () => {
+  it('decodes every GTAS sample identically, strict and lenient', () => {
+    for (const name of fixtureNames('paxlst')) {
+      const text = fixture('paxlst', name);
+      expectSameDecode(text, 'strict');
+      expectSameDecode(text, 'lenient');
+    }
+  });
+
+  it('decodes the benchmark traffic identically', () => {
+    expectSameDecode(syntheticPaxlst(200_000, 42).text, 'strict');
+  });
+
+  it('decodes generated manifests identically, with release characters and custom UNA (property)', () => {
+    fc.assert(
+      fc.property(
+        manifestArbitrary,
+        fc.constantFrom(...DELIMITER_SETS),
+        fc.boolean(),
+        fc.constantFrom('strict' as const, 'lenient' as const),
+        (m, delimiters, lineBreaks, mode) => {
+          const text = encodePaxlst(m, { ...envelopeFor(m, delimiters), lineBreaks });
+          expect(text.ok).toBe(true);
+          if (text.ok) expectSameDecode(text.value, mode);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('gives identical results, errors and positions included, on mutated messages (property)', () => {
+    const base = fc.sample(manifestArbitrary, { numRuns: 6, seed: 11 });
+    const texts = base.map((m, i) => {
+      const r = encodePaxlst(m, envelopeFor(m, DELIMITER_SETS[i % DELIMITER_SETS.length]));
+      return r.ok ? r.value : '';
+    });
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...texts),
+        fc.array(
+          fc.tuple(
+            fc.nat(),
+            fc.constantFrom('del', 'ins', 'rep'),
+            fc.constantFrom("'", '+', ':', '?', '*', '^', '!', 'a', 'A', '9', ' ', '\n', 'é', ''),
+          ),
+          { minLength: 1, maxLength: 6 },
+        ),
+        fc.constantFrom('strict' as const, 'lenient' as const),
+        (text, edits, mode) => {
+          let t = text;
+          for (const [pos, op, ch] of edits) {
+            const i = pos % (t.length + 1);
+            t =
+              op === 'del'
+                ? t.slice(0, i) + t.slice(i + 1)
+                : op === 'ins'
+                  ? t.slice(0, i) + ch + t.slice(i)
+                  : t.slice(0, i) + ch + t.slice(i + 1);
+          }
+          expectSameDecode(t, mode);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('PaxlstFastPath coverage', () => {
+  function reader(text: string) {
+    const state: TravellerState = {
+      travellers: [],
+      traveller: undefined,
+      doc: undefined,
+      referenceYear: 2024,
+      cache: newDecodeCache(),
+    };
+    const s = new SegmentScanner(text, DEFAULT_DELIMITERS, 0, new IssueSink(true), 0, 'UNOA');
+    const fast = new PaxlstFastPath(s, state);
+    return { state, read: (start: number) => fast.read(s, start) };
+  }
+
+  it('reads a clean traveller group itself, segment by segment', () => {
+    const segs = [
+      "NAD+FL+++DOE:JOHN:PAUL+1 MAIN ST+ATLANTA++30301+USA'",
+      "ATT+2++F'",
+      "DTM+329:800102'",
+      "LOC+178+ATL'",
+      "LOC+179+CDG'",
+      "NAT+2+USA'",
+      "RFF+AVF:ABC123'",
+      "GEI+4+173'",
+      "DOC+P+X123'",
+      "DTM+36:300101'",
+      "LOC+91+USA'",
+    ];
+    const text = segs.join('');
+    const { state, read } = reader(text);
+    let p = 0;
+    for (const seg of segs) {
+      expect(read(p), seg).toBe(p + seg.length);
+      p += seg.length;
+    }
+    expect(state.travellers).toEqual([
+      expect.objectContaining({
+        role: 'passenger',
+        name: { surname: 'DOE', given: ['JOHN', 'PAUL'] },
+        address: { street: '1 MAIN ST', city: 'ATLANTA', postalCode: '30301', country: 'USA' },
+        sex: 'F',
+        birthDate: '1980-01-02',
+        embarkation: 'ATL',
+        debarkation: 'CDG',
+        nationality: 'USA',
+        references: { booking: 'ABC123' },
+        verified: true,
+        documents: [{ type: 'P', number: 'X123', expiryDate: '2030-01-01', issuingState: 'USA' }],
+      }),
+    ]);
+  });
+
+  it('leaves to the general path what needs an issue or a release character', () => {
+    const cases = [
+      "NAD+FL+++DO?'E:JOHN'", // release character
+      "NAD+FL+++:JOHN'", // no surname: NAME_MISSING
+      "NAD+XX+++DOE'", // unknown qualifier
+      "NAD+FL+++DOé'", // outside UNOA
+      "NAD+FL+++DO\nE'", // line break inside the segment
+      'NAD+FL+++DOE', // unterminated
+      "nad+FL+++DOE'", // lower-case tag
+    ];
+    for (const text of cases) expect(reader(text).read(0), text).toBe(-1);
+    // After a traveller: sex Q (SEX_INVALID), DTM 36 and LOC 91 without a DOC, an unknown RFF (a warning).
+    const rest = ["ATT+2++Q'", "DTM+36:300101'", "LOC+91+USA'", "RFF+ZZZ:1'"];
+    const { state, read } = reader(`NAD+FL+++DOE'${rest.join('')}`);
+    let p = read(0);
+    expect(p).toBe(13);
+    for (const seg of rest) {
+      expect(read(p), seg).toBe(-1);
+      p += seg.length;
+    }
+    expect(state.travellers[0]).toMatchObject({ sex: undefined, birthDate: undefined });
+  });
+});

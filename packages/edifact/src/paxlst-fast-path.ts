@@ -1,0 +1,389 @@
+// The PAXLST fast path: the common traveller segments (NAD, ATT, DTM, LOC, NAT, RFF, GEI,
+// DOC) read straight from the text in one pass, without element tables or per-segment
+// dispatch. Anything unusual (release characters, line breaks, characters outside the
+// syntax, a value that would raise an issue, a rare segment) is left to the general path
+// untouched, so issues and their positions come from one place only.
+import type { TravelDocument, Traveller, TravellerRole } from '@paxguard/domain';
+import type { DecodeCache } from './code-readers.ts';
+import { isoDateAt } from './edifact-dates.ts';
+import type { SegmentScanner } from './segment-scanner.ts';
+import { makeAddress, makeTraveller } from './paxlst-traveller.ts';
+
+/** What the fast path reads and updates: the message decoder's traveller list. */
+export interface TravellerState {
+  readonly travellers: Traveller[];
+  traveller: Traveller | undefined;
+  doc: TravelDocument | undefined;
+  referenceYear: number;
+  readonly cache: DecodeCache;
+}
+
+const tag3 = (s: string) => (s.charCodeAt(0) << 16) | (s.charCodeAt(1) << 8) | s.charCodeAt(2);
+const NAD = tag3('NAD');
+const ATT = tag3('ATT');
+const DTM = tag3('DTM');
+const LOC = tag3('LOC');
+const NAT = tag3('NAT');
+const RFF = tag3('RFF');
+const GEI = tag3('GEI');
+const DOC = tag3('DOC');
+
+type RefKey = keyof Traveller['references'];
+
+export class PaxlstFastPath {
+  private readonly t: string;
+  private readonly len: number;
+  private readonly E: number;
+  private readonly C: number;
+  private readonly T: number;
+  private table: Uint8Array;
+
+  constructor(
+    s: SegmentScanner,
+    private readonly state: TravellerState,
+  ) {
+    this.t = s.text;
+    this.len = s.text.length;
+    this.E = s.delimiters.element.charCodeAt(0);
+    this.C = s.delimiters.component.charCodeAt(0);
+    this.T = s.delimiters.terminator.charCodeAt(0);
+    this.table = s.charTable;
+  }
+
+  /** Reads the segment at `start`; the offset after its terminator, or -1 for the general path. */
+  read(s: SegmentScanner, start: number): number {
+    const t = this.t;
+    if (start + 4 >= this.len || t.charCodeAt(start + 3) !== this.E) return -1;
+    this.table = s.charTable;
+    const a = t.charCodeAt(start);
+    const b = t.charCodeAt(start + 1);
+    const c = t.charCodeAt(start + 2);
+    const table = this.table;
+    if (table[a] !== 0 || table[b] !== 0 || table[c] !== 0) return -1;
+    const tag = (a << 16) | (b << 8) | c;
+    const p = start + 4;
+    if (tag === NAD) return this.nad(p);
+    if (!this.state.traveller) return -1;
+    if (tag === DTM) return this.dtm(p);
+    if (tag === LOC) return this.loc(p);
+    if (tag === DOC) return this.docSegment(p);
+    if (tag === RFF) return this.rff(p);
+    if (tag === ATT) return this.att(p);
+    if (tag === NAT) return this.nat(p);
+    if (tag === GEI) return this.gei(p);
+    return -1;
+  }
+
+  /** Offset of the first delimiter at or after p, or -1 at anything the general path must see. */
+  private stop(p: number): number {
+    const t = this.t;
+    const table = this.table;
+    const len = this.len;
+    while (p < len) {
+      const c = t.charCodeAt(p);
+      if (table[c] === 0) p++;
+      else return c === this.E || c === this.C || c === this.T ? p : -1;
+    }
+    return -1;
+  }
+
+  /** From inside an element: the offset of the element or segment end (E or T), or -1. */
+  private endOfElement(p: number): number {
+    for (;;) {
+      p = this.stop(p);
+      if (p < 0 || this.t.charCodeAt(p) !== this.C) return p;
+      p++;
+    }
+  }
+
+  /** The offset just past the segment terminator, or -1. */
+  private endOfSegment(p: number): number {
+    for (;;) {
+      p = this.stop(p);
+      if (p < 0) return -1;
+      if (this.t.charCodeAt(p) === this.T) return p + 1;
+      p++;
+    }
+  }
+
+  /** Start of element `n` counted from the element starting at p (n = 0: p itself), or -1. */
+  private skipElements(p: number, n: number): number {
+    for (let i = 0; i < n; i++) {
+      p = this.endOfElement(p);
+      if (p < 0 || this.t.charCodeAt(p) !== this.E) return -1;
+      p++;
+    }
+    return p;
+  }
+
+  /** A short code at [a, b) packed like codeKey (length ≤ 4), else -1. */
+  private key(a: number, b: number): number {
+    if (b - a > 4) return -1;
+    let k = 1;
+    for (let i = a; i < b; i++) k = k * 256 + (this.t.charCodeAt(i) & 255);
+    return k;
+  }
+
+  private is(a: number, b: number, code: string): boolean {
+    if (b - a !== code.length) return false;
+    for (let i = 0; i < code.length; i++)
+      if (this.t.charCodeAt(a + i) !== code.charCodeAt(i)) return false;
+    return true;
+  }
+
+  private role(a: number, b: number): TravellerRole | undefined {
+    if (this.is(a, b, 'FL')) return 'passenger';
+    if (this.is(a, b, 'FM')) return 'crew';
+    if (this.is(a, b, 'DDU')) return 'transit-passenger';
+    if (this.is(a, b, 'DDT')) return 'transit-crew';
+    return undefined;
+  }
+
+  private nad(p: number): number {
+    const t = this.t;
+    const q = this.stop(p);
+    if (q < 0 || t.charCodeAt(q) !== this.E) return -1;
+    const role = this.role(p, q);
+    if (!role) return -1;
+    const r = this.skipElements(q + 1, 2);
+    if (r < 0) return -1;
+    let x = this.stop(r);
+    if (x < 0) return -1;
+    const surname = t.slice(r, x).trim();
+    if (!surname) return -1;
+    let given: string[];
+    if (t.charCodeAt(x) !== this.C) given = [];
+    else {
+      let y = x + 1;
+      x = this.stop(y);
+      if (x < 0) return -1;
+      const g = t.slice(y, x).trim();
+      if (t.charCodeAt(x) !== this.C) given = g ? [g] : [];
+      else {
+        given = [];
+        if (g) given.push(g);
+        while (t.charCodeAt(x) === this.C) {
+          y = x + 1;
+          x = this.stop(y);
+          if (x < 0) return -1;
+          const h = t.slice(y, x).trim();
+          if (h) given.push(h);
+        }
+      }
+    }
+    let address: Traveller['address'];
+    if (t.charCodeAt(x) === this.E) {
+      const parts = ['', '', '', '', ''];
+      for (let e = 5; t.charCodeAt(x) === this.E; e++) {
+        const a = x + 1;
+        const b = this.stop(a);
+        if (b < 0) return -1;
+        if (e <= 9 && b > a) parts[e - 5] = t.slice(a, b);
+        x = t.charCodeAt(b) === this.C ? this.endOfElement(b + 1) : b;
+        if (x < 0) return -1;
+      }
+      address = makeAddress(parts[0]!, parts[1]!, parts[2]!, parts[3]!, parts[4]!);
+    }
+    const traveller = makeTraveller(role, surname, given);
+    if (address) traveller.address = address;
+    this.state.travellers.push(traveller);
+    this.state.traveller = traveller;
+    this.state.doc = undefined;
+    return x + 1;
+  }
+
+  private dtm(p: number): number {
+    const t = this.t;
+    const q = this.stop(p);
+    if (q < 0 || t.charCodeAt(q) !== this.C) return -1;
+    const a = q + 1;
+    const b = this.stop(a);
+    if (b < 0) return -1;
+    const st = this.state;
+    const doc = st.doc;
+    const expiry = this.is(p, q, '36');
+    let kind: 'birth' | 'other';
+    if (doc && (expiry || this.is(p, q, '182'))) kind = 'other';
+    else if (this.is(p, q, '329')) kind = 'birth';
+    else return -1;
+    let d = isoDateAt(t, a, b - a, st.referenceYear, kind);
+    if (d === undefined) return -1;
+    const end = t.charCodeAt(b) === this.T ? b + 1 : this.endOfSegment(b);
+    if (end < 0) return -1;
+    if (d.length > 10) d = d.slice(0, 10);
+    if (kind === 'birth') st.traveller!.birthDate = d;
+    else if (expiry) doc!.expiryDate = d;
+    else doc!.issueDate = d;
+    return end;
+  }
+
+  /** ICAO state code at [a, b) as the general path's stateCode reads it; null means "general path". */
+  private state3(a: number, b: number): string | undefined | null {
+    const cache = this.state.cache.states;
+    const k = this.key(a, b);
+    const hit = cache.get(k);
+    if (hit !== undefined) return hit;
+    if (a === b) return undefined;
+    if (b - a > 3) return null;
+    for (let i = a; i < b; i++) {
+      const c = this.t.charCodeAt(i);
+      if (c < 65 || c > 90) return null;
+    }
+    const v = this.t.slice(a, b);
+    if (k > 0) cache.set(k, v);
+    return v;
+  }
+
+  private airport(a: number, b: number): string | undefined {
+    const cache = this.state.cache.airports;
+    const k = this.key(a, b);
+    const hit = cache.get(k);
+    if (hit !== undefined) return hit;
+    if (b - a !== 3) return undefined;
+    for (let i = a; i < b; i++) {
+      const c = this.t.charCodeAt(i);
+      if (!((c >= 65 && c <= 90) || (c >= 48 && c <= 57))) return undefined;
+    }
+    const v = this.t.slice(a, b);
+    cache.set(k, v);
+    return v;
+  }
+
+  private loc(p: number): number {
+    const t = this.t;
+    const q = this.stop(p);
+    if (q < 0) return -1;
+    const st = this.state;
+    if (this.is(p, q, '22')) {
+      const end = this.endOfSegment(q);
+      if (end > 0) st.doc = undefined;
+      return end;
+    }
+    if (t.charCodeAt(q) !== this.E) return -1;
+    const a = q + 1;
+    const b = this.stop(a);
+    if (b < 0) return -1;
+    const end = t.charCodeAt(b) === this.T ? b + 1 : this.endOfSegment(b);
+    if (end < 0) return -1;
+    const traveller = st.traveller!;
+    if (this.is(p, q, '91')) {
+      if (!st.doc) return -1;
+      const v = this.state3(a, b);
+      if (v === null) return -1;
+      if (v) st.doc.issuingState = v;
+      return end;
+    }
+    if (this.is(p, q, '174')) {
+      const v = this.state3(a, b);
+      if (v === null) return -1;
+      traveller.residenceCountry = v;
+    } else if (this.is(p, q, '178') || this.is(p, q, '179')) {
+      const v = this.airport(a, b);
+      if (v === undefined) return -1;
+      if (t.charCodeAt(p + 2) === 56) traveller.embarkation = v;
+      else traveller.debarkation = v;
+    } else return -1;
+    st.doc = undefined;
+    return end;
+  }
+
+  private docSegment(p: number): number {
+    const t = this.t;
+    const q = this.stop(p);
+    if (q < 0) return -1;
+    const st = this.state;
+    const k = this.key(p, q);
+    let type = st.cache.docTypes.get(k);
+    if (type === undefined) {
+      type = t.slice(p, q).trim().toUpperCase();
+      if (k > 0) st.cache.docTypes.set(k, type);
+    }
+    if (!type) return -1;
+    const e = t.charCodeAt(q) === this.C ? this.endOfElement(q + 1) : q;
+    if (e < 0 || t.charCodeAt(e) !== this.E) return -1;
+    const a = e + 1;
+    const b = this.stop(a);
+    if (b < 0) return -1;
+    const number = t.slice(a, b).trim();
+    if (!number) return -1;
+    const end = t.charCodeAt(b) === this.T ? b + 1 : this.endOfSegment(b);
+    if (end < 0) return -1;
+    const d: TravelDocument = { type, number };
+    const traveller = st.traveller!;
+    if (traveller.documents.length === 0) traveller.documents = [d];
+    else traveller.documents.push(d);
+    st.doc = d;
+    return end;
+  }
+
+  private rff(p: number): number {
+    const t = this.t;
+    const q = this.stop(p);
+    if (q < 0) return -1;
+    let field: RefKey;
+    if (this.is(p, q, 'AVF')) field = 'booking';
+    else if (this.is(p, q, 'ABO')) field = 'passenger';
+    else if (this.is(p, q, 'SEA')) field = 'seat';
+    else if (this.is(p, q, 'TN')) field = 'transaction';
+    else if (this.is(p, q, 'AEA')) field = 'government';
+    else if (this.is(p, q, 'CR')) field = 'customer';
+    else return -1;
+    let v = '';
+    let b = q;
+    if (t.charCodeAt(q) === this.C) {
+      b = this.stop(q + 1);
+      if (b < 0) return -1;
+      v = t.slice(q + 1, b);
+    }
+    const end = t.charCodeAt(b) === this.T ? b + 1 : this.endOfSegment(b);
+    if (end < 0) return -1;
+    this.state.traveller!.references[field] = v;
+    this.state.doc = undefined;
+    return end;
+  }
+
+  private att(p: number): number {
+    const a = this.skipElements(p, 2);
+    if (a < 0) return -1;
+    const b = this.stop(a);
+    if (b < 0 || b !== a + 1) return -1;
+    const c = this.t.charCodeAt(a) & ~32;
+    const sex = c === 77 ? 'M' : c === 70 ? 'F' : c === 88 ? 'X' : c === 85 ? 'U' : undefined;
+    if (!sex) return -1;
+    const end = this.endOfSegment(b);
+    if (end < 0) return -1;
+    this.state.traveller!.sex = sex;
+    this.state.doc = undefined;
+    return end;
+  }
+
+  private nat(p: number): number {
+    const a = this.skipElements(p, 1);
+    if (a < 0) return -1;
+    const b = this.stop(a);
+    if (b < 0) return -1;
+    const v = this.state3(a, b);
+    if (v === null) return -1;
+    const end = this.endOfSegment(b);
+    if (end < 0) return -1;
+    this.state.traveller!.nationality = v;
+    this.state.doc = undefined;
+    return end;
+  }
+
+  private gei(p: number): number {
+    const a = this.skipElements(p, 1);
+    if (a < 0) return -1;
+    const b = this.stop(a);
+    if (b < 0) return -1;
+    let verified: boolean;
+    if (this.is(a, b, '173')) verified = true;
+    else if (this.is(a, b, '174')) verified = false;
+    else return -1;
+    const end = this.endOfSegment(b);
+    if (end < 0) return -1;
+    this.state.traveller!.verified = verified;
+    this.state.doc = undefined;
+    return end;
+  }
+}
