@@ -41,6 +41,13 @@ export {
   type ApplyManifestResult,
 } from './repositories/flight-repository.ts';
 export {
+  createInteractiveRepository,
+  storableInteractively,
+  type InteractiveRepository,
+  type InteractiveStoreInput,
+  type InteractiveStoreResult,
+} from './repositories/interactive-repository.ts';
+export {
   createOutboxRelay,
   type OutboxRelay,
   type OutboxRow,

@@ -3,11 +3,24 @@
 // board, contact the authority, insufficient data — and every answer is recorded as a directive.
 // If the answer cannot be ready in time, the State's configured safe default is given instead,
 // the carrier is told so, and the real assessment is still stored.
-import { travellerKey, type BoardingAnswer, type Clock, type Manifest } from '@paxguard/domain';
 import {
+  SubmissionAccepted,
+  envelope,
+  flightKey,
+  travellerHash,
+  travellerKey,
+  type BoardingAnswer,
+  type Clock,
+  type IdGenerator,
+  type Manifest,
+} from '@paxguard/domain';
+import {
+  storableInteractively,
   storeDirective,
   type AssessmentRepository,
   type CarrierIdentity,
+  type InteractiveRepository,
+  type InteractiveStoreInput,
   type Prisma,
   type PrismaTypes,
   type SubmissionRepository,
@@ -38,17 +51,174 @@ export interface InteractiveResult {
   cusres?: string;
 }
 
-export function createInteractiveService(deps: {
+type Deps = {
   prisma: Prisma;
   ingest: IngestService;
   submissions: SubmissionRepository;
   assessments: AssessmentRepository;
+  /** The hot path: archive in one round trip, store everything in a second. */
+  interactive: InteractiveRepository;
   screener: () => Promise<Screener>;
   clock: Clock;
+  ids: IdGenerator;
   logger: Logger;
   timeoutMs: number;
   timeoutAnswer: BoardingAnswer;
-}) {
+};
+
+type ManifestTraveller = Manifest['travellers'][number];
+
+function who(t: ManifestTraveller) {
+  return {
+    passenger: t.references?.passenger,
+    booking: t.references?.booking,
+    name: `${t.name.surname}/${t.name.given.join(' ')}`,
+  };
+}
+
+/** The screener, unless loading it (reference data on a cold start) outlasts the deadline. */
+function screenerBy(deps: Deps, deadline: number): Promise<Screener | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    deps.screener(),
+    new Promise<undefined>((resolve) => {
+      timer = setTimeout(() => resolve(undefined), Math.max(0, deadline - performance.now()));
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
+
+function timeoutText(answer: BoardingAnswer): string {
+  return `${ANSWER_TEXT[answer]} (DEFAULT ANSWER: SCREENING NOT COMPLETE IN TIME)`;
+}
+
+/**
+ * An original or change request: screen first (nothing screening needs comes from the
+ * database), then store travellers, assessments and directives in one transaction.
+ */
+async function answerInOneTransaction(
+  deps: Deps,
+  req: { carrier: CarrierIdentity; submissionId: string; format: string; manifest: Manifest },
+  deadline: number,
+): Promise<{ flightKey: string; answers: InteractiveAnswer[] }> {
+  const { manifest, submissionId, carrier } = req;
+  const screener = await screenerBy(deps, deadline);
+  const now = deps.clock.now();
+  const answers: Omit<InteractiveAnswer, 'travellerId'>[] = [];
+  const travellers: InteractiveStoreInput['travellers'] = [];
+  let late = 0;
+  for (const t of manifest.travellers) {
+    const contentHash = travellerHash(t);
+    if (!screener || performance.now() > deadline) {
+      const text = timeoutText(deps.timeoutAnswer);
+      late++;
+      answers.push({ ...who(t), answer: deps.timeoutAnswer, basis: 'iapi-timeout-default', text });
+      travellers.push({
+        traveller: t,
+        contentHash,
+        directive: {
+          answer: deps.timeoutAnswer,
+          basis: 'iapi-timeout-default',
+          reasons: [{ code: 'IAPI_TIMEOUT', message: text }],
+          issuedAt: now,
+        },
+      });
+      continue;
+    }
+    const a = screener.assess({ traveller: t, manifest, travellerHash: contentHash, now });
+    // Directives are what the carrier may see: document reasons only. The full findings stay
+    // with the assessment, for officers.
+    const reasons = a.findings
+      .filter((f) => f.source === 'documents' && f.severity !== 'cleared')
+      .map((f) => ({ code: f.code, message: f.message, rule: f.rule }));
+    answers.push({
+      ...who(t),
+      answer: a.answer,
+      basis: 'iapi',
+      text: carrierMessage(a.answer, a.findings),
+    });
+    travellers.push({
+      traveller: t,
+      contentHash,
+      assessment: {
+        inputHash: a.inputHash,
+        outcome: a.outcome,
+        findings: a.findings,
+        versions: a.versions,
+        directive: { answer: a.answer, basis: 'iapi', reasons, issuedAt: now },
+      },
+    });
+  }
+  const key = flightKey(manifest.flight);
+  const stored = await deps.interactive.store({
+    carrierId: carrier.id,
+    submissionId,
+    format: `IAPI-${req.format}`,
+    processedAt: now,
+    manifest,
+    travellers,
+    // Screened here, so the event names no travellers; the worker's reconciler covers a crash.
+    event: {
+      topic: SubmissionAccepted.topic,
+      ...envelope(SubmissionAccepted, {
+        id: deps.ids(),
+        key,
+        occurredAt: now,
+        causationId: submissionId,
+        payload: {
+          submissionId,
+          carrierId: carrier.id,
+          kind: 'manifest',
+          flightKey: key,
+          travellerIds: [],
+        },
+      }),
+    },
+  });
+  if (late > 0)
+    deps.logger.warn(
+      { submissionId, late },
+      'iAPI answered with the default for travellers not screened in time',
+    );
+  return {
+    flightKey: key,
+    answers: answers.map((a, i) => ({ ...a, travellerId: stored.travellers[i]!.id })),
+  };
+}
+
+export function createInteractiveService(deps: Deps) {
+  /** The same answers as a UN/EDIFACT CUSRES, for carriers that sent EDIFACT. */
+  function cusresFor(
+    format: string,
+    manifest: Manifest,
+    answers: InteractiveAnswer[],
+    submissionId: string,
+    designator: string,
+  ): string | undefined {
+    if (format !== 'PAXLST') return undefined;
+    const ref = submissionId.replace(/-/g, '').slice(0, 14);
+    const r = encodeCusres(
+      {
+        requestRef: manifest.messageRef ?? submissionId.slice(0, 14),
+        flight: `${manifest.flight.carrier}${manifest.flight.number}`,
+        departureLocal: manifest.flight.legs[0]!.departure.local,
+        answers: answers.map((a) => ({
+          passenger: a.passenger,
+          booking: a.booking,
+          answer: a.answer,
+          text: a.text,
+        })),
+      },
+      {
+        sender: 'PAXGUARD',
+        recipient: designator,
+        interchangeRef: ref,
+        messageRef: ref,
+        preparedAt: deps.clock.now(),
+      },
+    );
+    return r.ok ? r.value : undefined;
+  }
+
   return {
     async answer(input: {
       carrier: CarrierIdentity;
@@ -57,7 +227,7 @@ export function createInteractiveService(deps: {
     }): Promise<InteractiveResult> {
       const started = performance.now();
       const deadline = started + deps.timeoutMs;
-      const { id: submissionId } = await deps.submissions
+      const { id: submissionId } = await deps.interactive
         .archive({
           carrierId: input.carrier.id,
           channel: 'http',
@@ -116,6 +286,24 @@ export function createInteractiveService(deps: {
         throw err;
       }
 
+      if (storableInteractively(manifest)) {
+        const r = await answerInOneTransaction(
+          deps,
+          { carrier: input.carrier, submissionId, format, manifest },
+          deadline,
+        );
+        return {
+          submissionId,
+          status: 'answered',
+          format,
+          flightKey: r.flightKey,
+          answers: r.answers,
+          errors: [],
+          cusres: cusresFor(format, manifest, r.answers, submissionId, input.carrier.designator),
+        };
+      }
+
+      // Any other function code (a cancellation, a close…): the general manifest path.
       const stored = await deps.prisma.$transaction(async (tx: PrismaTypes.TransactionClient) => {
         const r = await deps.ingest.apply(tx, input.carrier.id, submissionId, manifest, {
           screenedHere: true,
@@ -137,13 +325,7 @@ export function createInteractiveService(deps: {
         return { flight: r, byKey: new Map(rows.map((row) => [row.key, row])) };
       });
 
-      // Loading reference data on a cold start may take longer than the carrier can wait.
-      const screener = await Promise.race([
-        deps.screener(),
-        new Promise<undefined>((resolve) =>
-          setTimeout(() => resolve(undefined), Math.max(0, deadline - performance.now())),
-        ),
-      ]);
+      const screener = await screenerBy(deps, deadline);
       const answers: InteractiveAnswer[] = [];
       const late: {
         travellerId: string;
@@ -152,19 +334,14 @@ export function createInteractiveService(deps: {
       }[] = [];
       for (const t of manifest.travellers) {
         const row = stored.byKey.get(travellerKey(t))!;
-        const base = {
-          travellerId: row.id,
-          passenger: t.references?.passenger,
-          booking: t.references?.booking,
-          name: `${t.name.surname}/${t.name.given.join(' ')}`,
-        };
+        const base = { travellerId: row.id, ...who(t) };
         if (!screener || performance.now() > deadline) {
           late.push({ travellerId: row.id, contentHash: row.contentHash, t });
           answers.push({
             ...base,
             answer: deps.timeoutAnswer,
             basis: 'iapi-timeout-default',
-            text: `${ANSWER_TEXT[deps.timeoutAnswer]} (DEFAULT ANSWER: SCREENING NOT COMPLETE IN TIME)`,
+            text: timeoutText(deps.timeoutAnswer),
           });
           continue;
         }
@@ -221,30 +398,6 @@ export function createInteractiveService(deps: {
           'iAPI answered with the default for travellers not screened in time',
         );
 
-      const leg = manifest.flight.legs[0]!;
-      const cusres =
-        format === 'PAXLST'
-          ? encodeCusres(
-              {
-                requestRef: manifest.messageRef ?? submissionId.slice(0, 14),
-                flight: `${manifest.flight.carrier}${manifest.flight.number}`,
-                departureLocal: leg.departure.local,
-                answers: answers.map((a) => ({
-                  passenger: a.passenger,
-                  booking: a.booking,
-                  answer: a.answer,
-                  text: a.text,
-                })),
-              },
-              {
-                sender: 'PAXGUARD',
-                recipient: input.carrier.designator,
-                interchangeRef: submissionId.replace(/-/g, '').slice(0, 14),
-                messageRef: submissionId.replace(/-/g, '').slice(0, 14),
-                preparedAt: deps.clock.now(),
-              },
-            )
-          : undefined;
       return {
         submissionId,
         status: 'answered',
@@ -252,7 +405,7 @@ export function createInteractiveService(deps: {
         flightKey: stored.flight.flightKey,
         answers,
         errors: [],
-        cusres: cusres?.ok ? cusres.value : undefined,
+        cusres: cusresFor(format, manifest, answers, submissionId, input.carrier.designator),
       };
     },
   };

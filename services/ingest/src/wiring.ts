@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import {
   createAssessmentRepository,
   createCarrierRepository,
+  createInteractiveRepository,
   createReviewRepository,
   createOutboxRelay,
   createSubmissionRepository,
@@ -106,8 +107,10 @@ export function createIngestComponents(deps: {
     ingest,
     submissions,
     assessments: createAssessmentRepository(prisma),
+    interactive: createInteractiveRepository(deps.db),
     screener: deps.screener,
     clock,
+    ids,
     logger,
     timeoutMs: deps.options.iapiTimeoutMs ?? 2000,
     timeoutAnswer: deps.options.iapiTimeoutAnswer ?? 'contact-authority',

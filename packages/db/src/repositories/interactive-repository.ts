@@ -1,0 +1,341 @@
+// The iAPI hot path: a check-in request for one or a few travellers is archived in one round
+// trip, then stored in a second — flight, manifest version, travellers with their revisions
+// and documents, the outbox event, the submission's outcome, and each traveller's assessment
+// and directive — as one transaction. The rows are exactly those applyManifest and the
+// assessment repository write for an original or change message (see interactive-repository.test.ts);
+// other function codes go through applyManifest.
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import {
+  flightDate,
+  flightKey,
+  travellerKey,
+  type Envelope,
+  type Finding,
+  type Manifest,
+  type Traveller,
+} from '@paxguard/domain';
+import type { Database } from '../database.ts';
+import { sha256Hex, type ArchiveInput } from './submission-repository.ts';
+
+export interface InteractiveDirective {
+  answer: string;
+  basis: 'iapi' | 'iapi-timeout-default';
+  reasons: unknown;
+  issuedAt: Date;
+}
+
+export interface InteractiveStoreInput {
+  carrierId: string;
+  submissionId: string;
+  /** Submission.format once accepted, e.g. IAPI-PAXLST. */
+  format: string;
+  processedAt: Date;
+  manifest: Manifest;
+  /** One entry per traveller of the manifest, in its order. */
+  travellers: {
+    traveller: Traveller;
+    /** travellerHash(traveller), which screening was given. */
+    contentHash: string;
+    /** A screening result: stored unless this input was assessed before; then no new directive. */
+    assessment?: {
+      inputHash: string;
+      outcome: string;
+      findings: Finding[];
+      versions: Readonly<Record<string, string>>;
+      directive: InteractiveDirective;
+    };
+    /** A directive stored whatever was assessed before (the safe default when screening was late). */
+    directive?: InteractiveDirective;
+  }[];
+  /** The outbox event, as applyManifest's caller builds it. */
+  event: Envelope & { topic: string };
+}
+
+/**
+ * Whether a manifest can take the interactive path: an original or change message whose
+ * travellers are all distinct, i.e. every traveller is an add, a change or unchanged (and a
+ * cancelled one is reactivated), exactly as planManifestUpdate plans it.
+ */
+export function storableInteractively(m: Manifest): boolean {
+  if (m.functionCode !== 'original' && m.functionCode !== 'change') return false;
+  return new Set(m.travellers.map((t) => travellerKey(t))).size === m.travellers.length;
+}
+
+export interface InteractiveStoreResult {
+  flightId: string;
+  version: number;
+  /** Per input traveller, in input order: its id and what storing did. */
+  travellers: { key: string; id: string; op: 'add' | 'change' | 'unchanged' }[];
+}
+
+// Lock order: the flight, then its travellers (the screening worker locks a traveller alone),
+// so a request never deadlocks with a manifest or a worker. Each statement of the script takes
+// a fresh snapshot (READ COMMITTED), so what follows a lock sees everything committed before it.
+const CREATE_FLIGHT = `INSERT INTO "Flight" (id, key, "carrierId", "carrierCode", number, "flightDate", origin, destination, "scheduledDeparture", "scheduledArrival", "updatedAt")
+SELECT (f->>'id')::uuid, f->>'key', (i.j->>'carrierId')::uuid, f->>'carrierCode', f->>'number', f->>'flightDate', f->>'origin', f->>'destination', (f->>'scheduledDeparture')::timestamptz, (f->>'scheduledArrival')::timestamptz, now()
+FROM (SELECT $1 AS j) i, LATERAL (SELECT i.j->'flight' AS f) x
+ON CONFLICT (key) DO NOTHING`;
+
+const LOCK_FLIGHT = `SELECT id FROM "Flight" WHERE key = $1->'flight'->>'key' FOR UPDATE`;
+
+const LOCK_TRAVELLERS = `SELECT t.id FROM "Traveller" t
+WHERE t."flightId" = (SELECT id FROM "Flight" WHERE key = $1->'flight'->>'key')
+  AND t.key IN (SELECT x->>'key' FROM jsonb_array_elements($1->'travellers') x)
+ORDER BY t.id FOR UPDATE`;
+
+const STORE = `WITH i AS (SELECT $1 AS j),
+fl AS (
+  SELECT f.id, (f.id = (i.j->'flight'->>'id')::uuid) AS created FROM "Flight" f, i
+  WHERE f.key = i.j->'flight'->>'key'
+),
+legs AS (
+  INSERT INTO "FlightLeg" (id, "flightId", seq, "departureAirport", "departureLocal", "departureUtc", "arrivalAirport", "arrivalLocal", "arrivalUtc", overflight)
+  SELECT gen_random_uuid(), fl.id, l.seq, l."departureAirport", l."departureLocal", l."departureUtc", l."arrivalAirport", l."arrivalLocal", l."arrivalUtc", l.overflight
+  FROM fl, i, jsonb_to_recordset(i.j->'flight'->'legs')
+    AS l(seq int, "departureAirport" text, "departureLocal" text, "departureUtc" timestamptz, "arrivalAirport" text, "arrivalLocal" text, "arrivalUtc" timestamptz, overflight boolean)
+  WHERE fl.created
+),
+mv AS (
+  INSERT INTO "ManifestVersion" (id, "flightId", "submissionId", version, "listType", "functionCode", "declaredCount", "travellerCount", manifest)
+  SELECT gen_random_uuid(), fl.id, (i.j->>'submissionId')::uuid,
+    COALESCE((SELECT max(v.version) FROM "ManifestVersion" v WHERE v."flightId" = fl.id), 0) + 1,
+    m->>'listType', m->>'functionCode', (m->>'declaredCount')::int, (m->>'travellerCount')::int, m->'data'
+  FROM fl, i, LATERAL (SELECT i.j->'manifest' AS m) x
+  RETURNING id, version
+),
+input AS (
+  SELECT t.* FROM i, jsonb_to_recordset(i.j->'travellers')
+    AS t("newId" uuid, key text, role text, surname text, "givenNames" text, "birthDate" text, nationality text, data jsonb, "contentHash" text, documents jsonb, assessment jsonb, directive jsonb, ord bigint)
+),
+prev AS (
+  SELECT tr.id, tr.key, tr."contentHash", tr.status, tr.revision FROM "Traveller" tr, fl
+  WHERE tr."flightId" = fl.id AND tr.key IN (SELECT key FROM input)
+),
+plan AS (
+  SELECT input.*, prev.id AS "prevId", prev.revision AS "prevRevision",
+    COALESCE(prev.id, input."newId") AS id,
+    CASE WHEN prev.id IS NULL THEN 'add' WHEN prev."contentHash" <> input."contentHash" THEN 'change' ELSE 'unchanged' END AS op,
+    COALESCE(prev.status = 'cancelled', false) AS reactivate
+  FROM input LEFT JOIN prev ON prev.key = input.key
+),
+added AS (
+  INSERT INTO "Traveller" (id, "flightId", key, role, surname, "givenNames", "birthDate", nationality, data, "contentHash", "updatedAt")
+  SELECT p.id, fl.id, p.key, p.role, p.surname, p."givenNames", p."birthDate", p.nationality, p.data, p."contentHash", now()
+  FROM plan p, fl WHERE p.op = 'add'
+),
+updated AS (
+  UPDATE "Traveller" tr SET
+    role = CASE WHEN p.op = 'change' THEN p.role ELSE tr.role END,
+    surname = CASE WHEN p.op = 'change' THEN p.surname ELSE tr.surname END,
+    "givenNames" = CASE WHEN p.op = 'change' THEN p."givenNames" ELSE tr."givenNames" END,
+    "birthDate" = CASE WHEN p.op = 'change' THEN p."birthDate" ELSE tr."birthDate" END,
+    nationality = CASE WHEN p.op = 'change' THEN p.nationality ELSE tr.nationality END,
+    data = CASE WHEN p.op = 'change' THEN p.data ELSE tr.data END,
+    "contentHash" = CASE WHEN p.op = 'change' THEN p."contentHash" ELSE tr."contentHash" END,
+    revision = CASE WHEN p.op = 'change' THEN tr.revision + 1 ELSE tr.revision END,
+    status = CASE WHEN p.reactivate THEN 'active' ELSE tr.status END,
+    "updatedAt" = now()
+  FROM plan p WHERE tr.id = p."prevId" AND (p.op = 'change' OR p.reactivate)
+),
+revisions AS (
+  INSERT INTO "TravellerRevision" (id, "travellerId", revision, "manifestVersionId", operation, data, "contentHash")
+  SELECT gen_random_uuid(), p.id, CASE WHEN p.op = 'add' THEN 1 ELSE p."prevRevision" + 1 END, mv.id, p.op, p.data, p."contentHash"
+  FROM plan p, mv WHERE p.op IN ('add', 'change')
+),
+old_documents AS (
+  DELETE FROM "TravelDocument" d USING plan p WHERE d."travellerId" = p."prevId" AND p.op = 'change'
+),
+documents AS (
+  INSERT INTO "TravelDocument" (id, "travellerId", type, number, "issuingState", "expiryDate")
+  SELECT gen_random_uuid(), p.id, d.type, d.number, d."issuingState", d."expiryDate"
+  FROM plan p, jsonb_to_recordset(p.documents) AS d(type text, number text, "issuingState" text, "expiryDate" text)
+  WHERE p.op IN ('add', 'change')
+),
+outbox AS (
+  INSERT INTO "OutboxMessage" (id, topic, key, envelope)
+  SELECT (i.j->'outbox'->>'id')::uuid, i.j->'outbox'->>'topic', i.j->'outbox'->>'key', i.j->'outbox'->'envelope' FROM i
+),
+submission AS (
+  UPDATE "Submission" s SET status = 'accepted', format = i.j->>'format', "flightKey" = i.j->'flight'->>'key',
+    "processedAt" = (i.j->>'processedAt')::timestamptz
+  FROM i WHERE s.id = (i.j->>'submissionId')::uuid AND s.status = 'received'
+),
+assessed AS (
+  SELECT p.id AS "travellerId", p.assessment AS a, p.assessment->>'inputHash' AS "inputHash"
+  FROM plan p WHERE p.assessment IS NOT NULL
+),
+earlier AS (
+  SELECT x."travellerId" FROM assessed x
+  JOIN "Assessment" e ON e."travellerId" = x."travellerId" AND e."inputHash" = x."inputHash"
+),
+current_flip AS (
+  UPDATE "Assessment" e SET current = (e."inputHash" = x."inputHash")
+  FROM assessed x WHERE e."travellerId" = x."travellerId" AND e.current <> (e."inputHash" = x."inputHash")
+),
+new_assessments AS (
+  INSERT INTO "Assessment" (id, "travellerId", "inputHash", outcome, "rulesVersion")
+  SELECT gen_random_uuid(), x."travellerId", x."inputHash", x.a->>'outcome', x.a->'versions'
+  FROM assessed x WHERE x."travellerId" NOT IN (SELECT "travellerId" FROM earlier)
+  RETURNING id, "travellerId"
+),
+findings AS (
+  INSERT INTO "Finding" (id, "assessmentId", source, code, severity, message, "ruleId", "ruleVersion", evidence)
+  SELECT gen_random_uuid(), n.id, f.source, f.code, f.severity, f.message, f.rule->>'id', f.rule->>'version', f.evidence
+  FROM new_assessments n JOIN assessed x ON x."travellerId" = n."travellerId",
+    jsonb_to_recordset(x.a->'findings') AS f(source text, code text, severity text, message text, rule jsonb, evidence jsonb)
+),
+issued AS (
+  SELECT x."travellerId", x.a->'directive' AS d FROM assessed x JOIN new_assessments n ON n."travellerId" = x."travellerId"
+  UNION ALL
+  SELECT p.id, p.directive FROM plan p WHERE p.directive IS NOT NULL
+),
+superseded AS (
+  UPDATE "Directive" d SET current = false FROM issued WHERE d."travellerId" = issued."travellerId" AND d.current
+),
+directives AS (
+  INSERT INTO "Directive" (id, "carrierId", "flightId", "travellerId", answer, basis, reasons, "submissionId", "issuedAt")
+  SELECT gen_random_uuid(), (i.j->>'carrierId')::uuid, fl.id, issued."travellerId", issued.d->>'answer', issued.d->>'basis',
+    issued.d->'reasons', (i.j->>'submissionId')::uuid, (issued.d->>'issuedAt')::timestamptz
+  FROM issued, fl, i
+)
+SELECT p.key, p.id, p.op, fl.id AS "flightId", mv.version FROM plan p, fl, mv ORDER BY p.ord`;
+
+const toDate = (s: string | undefined): Date | null => (s ? new Date(s) : null);
+
+function script(input: InteractiveStoreInput): string {
+  const m = input.manifest;
+  const legs = m.flight.legs;
+  const { topic, ...envelope } = input.event;
+  const flightJson = {
+    id: randomUUID(),
+    key: flightKey(m.flight),
+    carrierCode: m.flight.carrier,
+    number: m.flight.number,
+    flightDate: flightDate(m.flight) ?? 'undated',
+    origin: legs[0]!.departure.airport,
+    destination: legs[legs.length - 1]!.arrival.airport,
+    scheduledDeparture: toDate(legs[0]!.departure.utc),
+    scheduledArrival: toDate(legs[legs.length - 1]!.arrival.utc),
+    legs: legs.map((l, seq) => ({
+      seq,
+      departureAirport: l.departure.airport,
+      departureLocal: l.departure.local ?? null,
+      departureUtc: toDate(l.departure.utc),
+      arrivalAirport: l.arrival.airport,
+      arrivalLocal: l.arrival.local ?? null,
+      arrivalUtc: toDate(l.arrival.utc),
+      overflight: l.overflight,
+    })),
+  };
+  const json = JSON.stringify({
+    carrierId: input.carrierId,
+    submissionId: input.submissionId,
+    format: input.format,
+    processedAt: input.processedAt,
+    flight: flightJson,
+    manifest: {
+      listType: m.listType,
+      functionCode: m.functionCode,
+      declaredCount: m.declaredCount ?? null,
+      travellerCount: m.travellers.length,
+      data: m,
+    },
+    travellers: input.travellers.map(({ traveller: t, ...x }, ord) => ({
+      ord,
+      newId: randomUUID(),
+      key: travellerKey(t),
+      role: t.role,
+      surname: t.name.surname,
+      givenNames: t.name.given.join(' '),
+      birthDate: t.birthDate ?? null,
+      nationality: t.nationality ?? null,
+      data: t,
+      contentHash: x.contentHash,
+      documents: t.documents.map((d) => ({
+        type: d.type,
+        number: d.number,
+        issuingState: d.issuingState ?? null,
+        expiryDate: d.expiryDate ?? null,
+      })),
+      // Prisma stores a finding without evidence as SQL NULL, never JSON null.
+      assessment: x.assessment && {
+        ...x.assessment,
+        findings: x.assessment.findings.map((f) => ({ ...f, evidence: f.evidence ?? undefined })),
+      },
+      directive: x.directive,
+    })),
+    outbox: { id: envelope.id, topic, key: envelope.key, envelope },
+  });
+  // The only values in the script are JSON literals, escaped by the driver's own escaper; the
+  // locks need only the keys.
+  const head = JSON.stringify({
+    carrierId: input.carrierId,
+    flight: flightJson,
+    travellers: input.travellers.map((t) => ({ key: travellerKey(t.traveller) })),
+  });
+  const all = `${pg.escapeLiteral(json)}::jsonb`;
+  const keys = `${pg.escapeLiteral(head)}::jsonb`;
+  return [
+    `EXECUTE paxguard_iapi_create_flight(${keys})`,
+    `EXECUTE paxguard_iapi_lock_flight(${keys})`,
+    `EXECUTE paxguard_iapi_lock_travellers(${keys})`,
+    `EXECUTE paxguard_iapi_store(${all})`,
+  ].join(';\n');
+}
+
+/** Planned once per connection: planning the store statement costs more than running it. */
+const PREPARED = Object.fromEntries(
+  Object.entries({
+    paxguard_iapi_create_flight: CREATE_FLIGHT,
+    paxguard_iapi_lock_flight: LOCK_FLIGHT,
+    paxguard_iapi_lock_travellers: LOCK_TRAVELLERS,
+    paxguard_iapi_store: STORE,
+  }).map(([name, sql]) => [name, `PREPARE ${name}(jsonb) AS ${sql}`]),
+);
+
+export function createInteractiveRepository(db: Pick<Database, 'sql' | 'script'>) {
+  return {
+    /** Archive the raw bytes in their own commit, before anything can fail on content. */
+    async archive(input: ArchiveInput): Promise<{ id: string; sha256: string }> {
+      const id = randomUUID();
+      const sha256 = sha256Hex(input.raw);
+      await db.sql.query(
+        `INSERT INTO "Submission" (id, "carrierId", channel, "receivedAt", "contentType", raw, sha256, "sizeBytes", "carrierMessageId")
+         VALUES ($1::uuid, $2::uuid, $3, $4::timestamptz, $5, $6, $7, $8, $9)`,
+        [
+          id,
+          input.carrierId,
+          input.channel,
+          input.receivedAt.toISOString(),
+          input.contentType ?? null,
+          input.raw,
+          sha256,
+          input.raw.length,
+          input.carrierMessageId ?? null,
+        ],
+      );
+      return { id, sha256 };
+    },
+
+    /** Store the request and its answers in one transaction, one round trip. */
+    async store(input: InteractiveStoreInput): Promise<InteractiveStoreResult> {
+      const results = await db.script<{
+        key: string;
+        id: string;
+        op: 'add' | 'change' | 'unchanged';
+        flightId: string;
+        version: number;
+      }>(script(input), PREPARED);
+      const rows = results[results.length - 1] ?? [];
+      const first = rows[0];
+      if (!first) throw new Error('the iAPI store returned no rows');
+      return {
+        flightId: first.flightId,
+        version: Number(first.version),
+        travellers: rows.map((r) => ({ key: r.key, id: r.id, op: r.op })),
+      };
+    },
+  };
+}
+export type InteractiveRepository = ReturnType<typeof createInteractiveRepository>;

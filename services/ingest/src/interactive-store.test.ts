@@ -1,0 +1,309 @@
+// The iAPI hot path stores exactly what the general path stores: the same sequence of check-in
+// requests goes through applyManifest + the assessment repository in one schema and through
+// the interactive repository in another, and every row of every table involved is compared.
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateManifest } from '@paxguard/demo-data';
+import {
+  applyManifest,
+  createAssessmentRepository,
+  createCarrierRepository,
+  createInteractiveRepository,
+  createSubmissionRepository,
+  openDatabase,
+  parseDatabaseUrl,
+  storeDirective,
+  type Database,
+  type InteractiveStoreInput,
+} from '@paxguard/db';
+import {
+  SubmissionAccepted,
+  envelope,
+  flightKey,
+  travellerHash,
+  travellerKey,
+  type Finding,
+  type Manifest,
+} from '@paxguard/domain';
+import { testPostgres, type TestPostgres } from '@paxguard/test-support';
+
+type Step = Omit<InteractiveStoreInput, 'carrierId' | 'submissionId' | 'processedAt' | 'event'>;
+
+const AT = new Date('2026-12-01T10:00:00.000Z');
+const finding = (code: string): Finding => ({
+  source: 'documents',
+  code,
+  severity: 'no-board',
+  message: `${code} found`,
+  rule: { id: 'doc.expiry', version: '3' },
+  evidence: { field: 'expiryDate' },
+});
+
+/** The general path, as the interactive service ran it before the hot path (and still does for other codes). */
+async function general(db: Database, carrierId: string, step: Step, submissionId: string) {
+  const event = eventFor(step.manifest, carrierId, submissionId);
+  const r = await db.prisma.$transaction((tx) =>
+    applyManifest(tx, { carrierId, submissionId, manifest: step.manifest, event: () => event }),
+  );
+  await db.prisma.submission.updateMany({
+    where: { id: submissionId, status: 'received' },
+    data: { status: 'accepted', format: step.format, flightKey: r.flightKey, processedAt: AT },
+  });
+  const assessments = createAssessmentRepository(db.prisma);
+  const rows = await db.prisma.traveller.findMany({
+    where: { flightId: r.flightId },
+    select: { id: true, key: true },
+  });
+  const idOf = new Map(rows.map((x) => [x.key, x.id]));
+  for (const t of step.travellers) {
+    const travellerId = idOf.get(travellerKey(t.traveller))!;
+    if (t.assessment)
+      await assessments.store(
+        { travellerId, ...t.assessment },
+        { carrierId, flightId: r.flightId, submissionId, ...t.assessment.directive },
+      );
+    if (t.directive)
+      await db.prisma.$transaction((tx) =>
+        storeDirective(tx, {
+          carrierId,
+          flightId: r.flightId,
+          travellerId,
+          submissionId,
+          ...t.directive!,
+        }),
+      );
+  }
+}
+
+function eventFor(m: Manifest, carrierId: string, submissionId: string) {
+  const key = flightKey(m.flight);
+  return {
+    topic: SubmissionAccepted.topic,
+    ...envelope(SubmissionAccepted, {
+      id: randomUUID(),
+      key,
+      occurredAt: AT,
+      causationId: submissionId,
+      payload: { submissionId, carrierId, kind: 'manifest', flightKey: key, travellerIds: [] },
+    }),
+  };
+}
+
+/** Every row the two paths write, with ids replaced by what they point at and clock columns left out. */
+async function snapshot(db: Database) {
+  const q = (sql: string) => db.sql.query<Record<string, unknown>>(sql);
+  return {
+    flights: await q(`SELECT key, "carrierCode", number, "flightDate", origin, destination,
+      "scheduledDeparture", "scheduledArrival", status FROM "Flight" ORDER BY key`),
+    legs: await q(`SELECT f.key, l.seq, l."departureAirport", l."departureLocal", l."departureUtc",
+      l."arrivalAirport", l."arrivalLocal", l."arrivalUtc", l.overflight
+      FROM "FlightLeg" l JOIN "Flight" f ON f.id = l."flightId" ORDER BY f.key, l.seq`),
+    versions: await q(`SELECT f.key, v.version, s."messageRef" AS submission, v."listType",
+      v."functionCode", v."declaredCount", v."travellerCount", v.manifest
+      FROM "ManifestVersion" v JOIN "Flight" f ON f.id = v."flightId"
+      JOIN "Submission" s ON s.id = v."submissionId" ORDER BY f.key, v.version`),
+    travellers: await q(`SELECT f.key AS flight, t.key, t.role, t.surname, t."givenNames",
+      t."birthDate", t.nationality, t.status, t.data, t."contentHash", t.revision
+      FROM "Traveller" t JOIN "Flight" f ON f.id = t."flightId" ORDER BY f.key, t.key`),
+    revisions: await q(`SELECT t.key, r.revision, v.version, r.operation, r.data, r."contentHash"
+      FROM "TravellerRevision" r JOIN "Traveller" t ON t.id = r."travellerId"
+      JOIN "ManifestVersion" v ON v.id = r."manifestVersionId" ORDER BY t.key, r.revision`),
+    documents: await q(`SELECT t.key, d.type, d.number, d."issuingState", d."expiryDate"
+      FROM "TravelDocument" d JOIN "Traveller" t ON t.id = d."travellerId"
+      ORDER BY t.key, d.number`),
+    assessments: await q(`SELECT t.key, a."inputHash", a.outcome, a."rulesVersion", a.current
+      FROM "Assessment" a JOIN "Traveller" t ON t.id = a."travellerId" ORDER BY t.key, a."inputHash"`),
+    findings: await q(`SELECT t.key, a."inputHash", x.source, x.code, x.severity, x.message,
+      x."ruleId", x."ruleVersion", x.evidence FROM "Finding" x
+      JOIN "Assessment" a ON a.id = x."assessmentId" JOIN "Traveller" t ON t.id = a."travellerId"
+      ORDER BY t.key, a."inputHash", x.code`),
+    directives: await q(`SELECT t.key, f.key AS flight, d.answer, d.basis, d.reasons,
+      s."messageRef" AS submission, d."issuedAt", d.current, c.designator
+      FROM "Directive" d JOIN "Traveller" t ON t.id = d."travellerId"
+      JOIN "Flight" f ON f.id = d."flightId" JOIN "Carrier" c ON c.id = d."carrierId"
+      JOIN "Submission" s ON s.id = d."submissionId" ORDER BY t.key, s."messageRef", d.basis`),
+    submissions: await q(`SELECT "messageRef", status, format, "flightKey", "processedAt"
+      FROM "Submission" ORDER BY "messageRef"`),
+    outbox: await q(`SELECT o.topic, o.key, o.envelope->'payload' AS payload, s."messageRef"
+      FROM "OutboxMessage" o JOIN "Submission" s ON s.id::text = o.envelope->>'causationId'
+      ORDER BY s."messageRef"`).then((rows) =>
+      rows.map((r) => ({
+        ...r,
+        payload: { ...(r.payload as object), submissionId: undefined, carrierId: undefined },
+      })),
+    ),
+  };
+}
+
+describe('the iAPI store', () => {
+  let pgA: TestPostgres;
+  let pgB: TestPostgres;
+  let a: Database;
+  let b: Database;
+  beforeAll(async () => {
+    [pgA, pgB] = await Promise.all([testPostgres(), testPostgres()]);
+    [a, b] = await Promise.all([
+      openDatabase(parseDatabaseUrl(pgA.url)),
+      openDatabase(parseDatabaseUrl(pgB.url)),
+    ]);
+  });
+  afterAll(async () => {
+    await a?.close();
+    await b?.close();
+    await pgA?.drop();
+    await pgB?.drop();
+  });
+
+  it('writes exactly the rows of applyManifest and the assessment repository', async () => {
+    const m = generateManifest({
+      seed: 42,
+      carrier: 'PG',
+      number: '700',
+      date: '2026-12-20',
+      origin: 'LHR',
+      destination: 'JFK',
+      destinationState: 'USA',
+      passengers: 3,
+    });
+    const [t1, t2, t3] = m.travellers as [
+      Manifest['travellers'][number],
+      Manifest['travellers'][number],
+      Manifest['travellers'][number],
+    ];
+    const t1changed = { ...t1, documents: [{ ...t1.documents[0]!, expiryDate: '2031-02-03' }] };
+    const manifest = (ref: string, code: Manifest['functionCode'], ts: typeof m.travellers) => ({
+      ...m,
+      messageRef: ref,
+      functionCode: code,
+      travellers: ts,
+    });
+    const screened = (
+      t: Manifest['travellers'][number],
+      inputHash: string,
+      findings: Finding[],
+      answer = findings.length ? 'no-board' : 'board',
+    ) => ({
+      traveller: t,
+      contentHash: travellerHash(t),
+      assessment: {
+        inputHash,
+        outcome: findings.length ? 'no-board' : 'cleared',
+        findings,
+        versions: { reference: 'r1', rules: '7' },
+        directive: {
+          answer,
+          basis: 'iapi' as const,
+          reasons: findings.map((f) => ({ code: f.code, message: f.message, rule: f.rule })),
+          issuedAt: AT,
+        },
+      },
+    });
+    const steps: (Step | { general: Manifest })[] = [
+      // A new flight, two travellers.
+      {
+        format: 'IAPI-PAXLST',
+        manifest: manifest('R1', 'original', [t1, t2]),
+        travellers: [screened(t1, 'h1', [finding('DOC_EXPIRED')]), screened(t2, 'h2', [])],
+      },
+      // A change: t1 corrected, t2 resent unchanged (same input: no new assessment or directive), t3 new.
+      {
+        format: 'IAPI-JSON-MANIFEST',
+        manifest: manifest('R2', 'change', [t1changed, t2, t3]),
+        travellers: [
+          screened(t1changed, 'h1b', []),
+          screened(t2, 'h2', []),
+          screened(t3, 'h3', [finding('DOC_MISSING'), finding('DOC_EXPIRED')]),
+        ],
+      },
+      // t2 cancelled by a batch message, then checked in again: reactivated.
+      { general: manifest('R3', 'cancel-reservation', [t2]) },
+      {
+        format: 'IAPI-PAXLST',
+        manifest: manifest('R4', 'original', [t2]),
+        travellers: [screened(t2, 'h2', [])],
+      },
+      // Screening late for t1 (unchanged): the safe default, stored whatever was assessed before.
+      {
+        format: 'IAPI-PAXLST',
+        manifest: manifest('R5', 'original', [t1changed]),
+        travellers: [
+          {
+            traveller: t1changed,
+            contentHash: travellerHash(t1changed),
+            directive: {
+              answer: 'contact-authority',
+              basis: 'iapi-timeout-default',
+              reasons: [{ code: 'IAPI_TIMEOUT', message: 'late' }],
+              issuedAt: new Date(AT.getTime() + 1000),
+            },
+          },
+        ],
+      },
+      // An earlier input assessed again (t1 back to its first data): that assessment is current again.
+      {
+        format: 'IAPI-PAXLST',
+        manifest: manifest('R6', 'change', [t1]),
+        travellers: [screened(t1, 'h1', [finding('DOC_EXPIRED')])],
+      },
+    ];
+
+    const run = async (db: Database, hot: boolean) => {
+      const carrier = await createCarrierRepository(db.prisma).ensure({
+        designator: 'PG',
+        name: 'Paxguard Air',
+        apiKey: `key-${randomUUID()}`,
+      });
+      const submissions = createSubmissionRepository(db.prisma);
+      const interactive = createInteractiveRepository(db);
+      for (const step of steps) {
+        const m = 'general' in step ? step.general : step.manifest;
+        const { id } = await interactive.archive({
+          carrierId: carrier.id,
+          channel: 'http',
+          receivedAt: AT,
+          raw: Buffer.from(m.messageRef ?? ''),
+        });
+        await db.sql.query('UPDATE "Submission" SET "messageRef" = $1 WHERE id = $2::uuid', [
+          m.messageRef,
+          id,
+        ]);
+        if ('general' in step) {
+          await db.prisma.$transaction((tx) =>
+            applyManifest(tx, {
+              carrierId: carrier.id,
+              submissionId: id,
+              manifest: m,
+              event: () => eventFor(m, carrier.id, id),
+            }),
+          );
+          await submissions.complete(id, { status: 'accepted', format: 'PAXLST', processedAt: AT });
+        } else if (hot)
+          await interactive.store({
+            ...step,
+            carrierId: carrier.id,
+            submissionId: id,
+            processedAt: AT,
+            event: eventFor(m, carrier.id, id),
+          });
+        else await general(db, carrier.id, step, id);
+      }
+      return snapshot(db);
+    };
+
+    const [expected, actual] = [await run(a, false), await run(b, true)];
+    expect(actual).toEqual(expected);
+    // And the sequence did what it says.
+    expect(expected.versions.map((v) => v.version)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(expected.travellers.map((t) => [t.status, t.revision])).toEqual(
+      expect.arrayContaining([
+        ['active', 1],
+        ['active', 1],
+        ['active', 3],
+      ]),
+    );
+    expect(expected.assessments.filter((x) => x.current).map((x) => x.inputHash)).toEqual(
+      expect.arrayContaining(['h1', 'h2', 'h3']),
+    );
+    expect(expected.directives).toHaveLength(5);
+  });
+});
