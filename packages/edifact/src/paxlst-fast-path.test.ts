@@ -43,6 +43,19 @@ describe('PAXLST fast path against the general path (differential)', () => {
     }
   });
 
+  it('decodes identically when the flight comes after travellers with repeated dates', () => {
+    const traveller = (n: string) => `NAD+FL+++${n}'DTM+329:500102'DOC+P+X${n}'DTM+36:600101'`;
+    const text = [
+      "UNB+UNOA:4+S+R+240301:1200+1'UNH+1+PAXLST:D:05B:UN:IATA'BGM+745'",
+      traveller('A'),
+      "TDT+20+DL1+++DL'LOC+125+ATL'DTM+189:4003012210:201'LOC+87+CDG'DTM+232:4003021200:201'",
+      traveller('B'),
+      "UNT+16+1'UNZ+1+1'",
+    ].join('');
+    expectSameDecode(text, 'lenient');
+    expectSameDecode(text, 'strict');
+  });
+
   it('decodes the benchmark traffic identically', () => {
     expectSameDecode(syntheticPaxlst(200_000, 42).text, 'strict');
   });

@@ -206,16 +206,49 @@ export class PaxlstFastPath {
     if (doc && (expiry || this.is(p, q, '182'))) kind = 'other';
     else if (this.is(p, q, '329')) kind = 'birth';
     else return -1;
-    let d = isoDateAt(t, a, b - a, st.referenceYear, kind);
+    const d = this.date(a, b, kind);
     if (d === undefined) return -1;
     const end = t.charCodeAt(b) === this.T ? b + 1 : this.endOfSegment(b);
     if (end < 0) return -1;
-    if (d.length > 10) d = d.slice(0, 10);
     if (kind === 'birth') st.traveller!.birthDate = d;
     else if (expiry) doc!.expiryDate = d;
     else doc!.issueDate = d;
     return end;
   }
+
+  /**
+   * A date at [a, b) as the general path's dateOf reads it (YYYY-MM-DD), or undefined for
+   * the general path. Six- and eight-digit dates are shared per message: a long list
+   * repeats birth and expiry dates, and one string per date is less for the GC to copy.
+   */
+  private date(a: number, b: number, kind: 'birth' | 'other'): string | undefined {
+    const t = this.t;
+    const n = b - a;
+    let key = -1;
+    if (n === 6 || n === 8) {
+      key = 0;
+      for (let i = a; i < b; i++) {
+        const c = t.charCodeAt(i) - 48;
+        if (c < 0 || c > 9) return undefined;
+        key = key * 10 + c;
+      }
+      // Two-digit years depend on the reference year, which a late header DTM may move.
+      if (this.datesYear !== this.state.referenceYear) {
+        this.dates.clear();
+        this.datesYear = this.state.referenceYear;
+      }
+      key += n === 8 ? 1e9 : kind === 'birth' ? 1e6 : 0;
+      const hit = this.dates.get(key);
+      if (hit !== undefined) return hit;
+    }
+    const d = isoDateAt(t, a, n, this.state.referenceYear, kind);
+    if (d === undefined) return undefined;
+    if (key >= 0) this.dates.set(key, d);
+    return d.length > 10 ? d.slice(0, 10) : d;
+  }
+
+  private readonly dates = new Map<number, string>();
+  private datesYear = 0;
 
   /** ICAO state code at [a, b) as the general path's stateCode reads it; null means "general path". */
   private state3(a: number, b: number): string | undefined | null {
