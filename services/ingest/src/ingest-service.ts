@@ -227,6 +227,7 @@ export function createIngestService(deps: IngestDeps) {
           submissionId,
           flightKey: key,
           pnrs: push.pnrs,
+          pushType: push.pushType,
           receivedAt: clock.now(),
           event: (travellerIds) => ({
             topic: SubmissionAccepted.topic,
@@ -251,7 +252,8 @@ export function createIngestService(deps: IngestDeps) {
           added: r.added,
           changed: r.changed,
           unchanged: r.unchanged,
-          statusChanges: 0,
+          // bookings a full push no longer carries: cancelled
+          statusChanges: r.cancelled,
         });
       }
       await tx.submission.updateMany({

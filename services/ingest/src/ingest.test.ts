@@ -1,9 +1,10 @@
 // The carrier submission thread against real PostgreSQL: archive first, parse, store, answer.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateManifest } from '@paxguard/demo-data';
+import { generateManifest, generatePnrPush } from '@paxguard/demo-data';
 import {
   createAssessmentRepository,
+  createPnrRepository,
   openDatabase,
   parseDatabaseUrl,
   type Database,
@@ -361,5 +362,74 @@ describe('ingest over HTTP', () => {
     expect(JSON.stringify(payments)).not.toContain('cardNumber');
     // A push for another carrier's flight is refused.
     expect((await post(raw, 'ua-key')).json().errors[0].code).toBe('CARRIER_MISMATCH');
+  });
+
+  it('cancels the bookings a later full push no longer carries, and restores one that comes back', async () => {
+    const m = generateManifest({
+      seed: 77,
+      carrier: 'UA',
+      number: '880',
+      date: '2026-12-20',
+      origin: 'FRA',
+      destination: 'ORD',
+      destinationState: 'USA',
+      passengers: 4,
+    });
+    expect((await post(encodePaxlst(m, env('PX1')))).statusCode).toBe(202);
+    const push = generatePnrPush(m, { seed: 5, bookedAt: '2026-12-01T10:00' });
+    expect(push.pnrs.length).toBeGreaterThan(2);
+    const refs = push.pnrs.map((p) => p.bookingRef).sort();
+    const [kept, ...gone] = refs as [string, ...string[]];
+    const json = (body: unknown) => post(JSON.stringify(body), 'ua-key', 'application/json');
+    const first = await json(push);
+    expect(first.statusCode, first.body).toBe(202);
+    const flightKey = first.json().flights[0].flightKey as string;
+    const rows = () =>
+      db.prisma.pnr.findMany({
+        where: { flightKey },
+        select: { bookingRef: true, cancelledAt: true, version: true },
+        orderBy: { bookingRef: 'asc' },
+      });
+
+    // A changed-only push carrying one booking cancels nothing.
+    const onlyKept = push.pnrs.filter((p) => p.bookingRef === kept);
+    const changed = await json({ ...push, pushType: 'changed', pnrs: onlyKept });
+    expect(changed.json().flights[0]).toMatchObject({ unchanged: 1, statusChanges: 0 });
+    expect((await rows()).every((r) => r.cancelledAt === null)).toBe(true);
+
+    // A full push carrying one booking: the others were cancelled, and kept as evidence.
+    const full = await json({ ...push, messageVersion: '13.1', pnrs: onlyKept, pushType: 'full' });
+    expect(full.json().flights[0]).toMatchObject({ unchanged: 1, statusChanges: gone.length });
+    const after = await rows();
+    expect(after.filter((r) => r.cancelledAt).map((r) => r.bookingRef)).toEqual(gone);
+    expect(after.find((r) => r.bookingRef === gone[0])!.version).toBe(2);
+    const pnrs = createPnrRepository(db.prisma);
+    expect((await pnrs.forFlight(flightKey)).map((p) => p.bookingRef)).toEqual([kept]);
+    expect(await pnrs.forBooking(flightKey, gone[0]!)).toBeUndefined();
+    // Its travellers are named for re-screening without the booking.
+    const [event] = await db.prisma.outboxMessage.findMany({
+      where: { envelope: { path: ['payload', 'submissionId'], equals: full.json().submissionId } },
+    });
+    const named = SubmissionAccepted.payload.parse(
+      (event!.envelope as { payload: unknown }).payload,
+    ).travellerIds;
+    const goneTravellers = await db.prisma.traveller.findMany({
+      where: {
+        flight: { key: flightKey },
+        OR: gone.map((ref) => ({ data: { path: ['references', 'booking'], equals: ref } })),
+      },
+      select: { id: true },
+    });
+    expect(goneTravellers.length).toBeGreaterThanOrEqual(gone.length);
+    expect(named.sort()).toEqual(goneTravellers.map((t) => t.id).sort());
+
+    // The same booking pushed again, unchanged in content, stands again.
+    const back = await json({
+      ...push,
+      pnrs: push.pnrs.filter((p) => p.bookingRef === gone[0]),
+      pushType: 'changed',
+    });
+    expect(back.json().flights[0]).toMatchObject({ changed: 1 });
+    expect((await pnrs.forBooking(flightKey, gone[0]!))?.bookingRef).toBe(gone[0]);
   });
 });

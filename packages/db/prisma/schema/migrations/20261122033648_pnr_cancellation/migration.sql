@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Pnr" ADD COLUMN     "cancelledAt" TIMESTAMPTZ(3);
