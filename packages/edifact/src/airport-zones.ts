@@ -72,6 +72,24 @@ export function localToUtc(
   airport: string,
   zones: AirportZones,
 ): string | undefined {
+  // Memoised per zone table: every message of a flight repeats the same airports and
+  // times, and Intl formatting costs microseconds. Bounded, so a long-running ingest
+  // process does not grow it without end.
+  let memo = conversions.get(zones);
+  if (!memo) conversions.set(zones, (memo = new Map()));
+  const key = `${airport} ${local}`;
+  const hit = memo.get(key);
+  if (hit !== undefined || memo.has(key)) return hit;
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  const utc = convert(local, airport, zones);
+  memo.set(key, utc);
+  return utc;
+}
+
+const MEMO_LIMIT = 65536;
+const conversions = new WeakMap<AirportZones, Map<string, string | undefined>>();
+
+function convert(local: string, airport: string, zones: AirportZones): string | undefined {
   const zone = zones.get(airport);
   if (!zone) return undefined;
   const f = formatter(zone);

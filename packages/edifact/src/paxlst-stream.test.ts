@@ -94,6 +94,29 @@ describe('createPaxlstStream', () => {
     });
   });
 
+  it('never ends a segment at a released terminator, wherever the chunks are cut', () => {
+    const m = manifest(1);
+    m.travellers[0]!.name = { surname: "O'BRIEN?", given: ["?'A??", "B'", "'UNT+5+M1"] };
+    const r = encodePaxlst(m, {
+      sender: 'DL',
+      recipient: 'GOV',
+      interchangeRef: 'I1',
+      messageRef: 'M1',
+      preparedAt: '2024-03-01T12:00',
+    });
+    if (!r.ok) throw new Error('encode');
+    const text = r.value;
+    expect(text).toContain("O?'BRIEN??:???'A????:B?':?'UNT?+5?+M1'");
+    const whole = decodePaxlst(text);
+    expect(whole.ok).toBe(true);
+    for (let cut = 0; cut <= text.length; cut++) {
+      const stream = createPaxlstStream();
+      const results = [...stream.push(text.slice(0, cut)), ...stream.push(text.slice(cut))];
+      results.push(...stream.end().messages);
+      expect(results).toEqual([{ ok: true, value: whole.ok && whole.value[0], warnings: [] }]);
+    }
+  });
+
   it('checks the UNZ count against the messages seen', () => {
     const stream = createPaxlstStream();
     stream.push(push().replace("UNZ+3+I1'", "UNZ+4+I1'"));

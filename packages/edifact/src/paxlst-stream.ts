@@ -32,7 +32,6 @@ export function createPaxlstStream(options: PaxlstDecodeOptions = {}): PaxlstStr
   const sink = new IssueSink(mode === 'strict');
   const header: HeaderSegment[] = [];
   let delimiters: Delimiters | undefined;
-  let term = 39;
   let rel = 63;
   /** Unprocessed text; `base` is the stream offset of its first character. */
   let buf = '';
@@ -187,7 +186,6 @@ export function createPaxlstStream(options: PaxlstDecodeOptions = {}): PaxlstStr
       if (!final && skipBlank(buf, 0) + 9 > buf.length) return done;
       const una = readServiceString(buf, sink);
       delimiters = una.delimiters;
-      term = delimiters.terminator.charCodeAt(0);
       rel = delimiters.release.charCodeAt(0);
       if (una.present) {
         index++;
@@ -196,18 +194,19 @@ export function createPaxlstStream(options: PaxlstDecodeOptions = {}): PaxlstStr
       scan = una.end;
     }
     const len = buf.length;
-    let p = scan;
-    while (p < len) {
-      const c = buf.charCodeAt(p);
-      if (c === rel) {
-        if (p + 1 >= len && !final) break;
-        p += 2;
-      } else if (c === term) {
+    const termChar = delimiters.terminator;
+    // indexOf finds the terminators natively; one is released when an odd run of release
+    // characters (counted back to the segment start) stands right before it.
+    let p = buf.indexOf(termChar, scan);
+    while (p >= 0) {
+      let r = p;
+      while (r > scan && buf.charCodeAt(r - 1) === rel) r--;
+      if ((p - r) % 2 === 0) {
         const s = skipBlank(buf, scan);
         if (s < p) segment(s, p, done);
         scan = p + 1;
-        p = scan;
-      } else p++;
+      }
+      p = buf.indexOf(termChar, p + 1);
     }
     if (final) {
       const s = skipBlank(buf, scan);
