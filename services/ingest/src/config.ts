@@ -12,6 +12,8 @@ export const IngestConfig = z.object({
   PAXLST_MODE: z.enum(['strict', 'lenient']).default('lenient'),
   MULTIPART_TIMEOUT_MS: env.durationMs(30 * 60_000),
   KAFKA_SESSION_TIMEOUT_MS: env.durationMs(30_000),
+  /** How long a fetch may wait for data (a broker answers as soon as data arrives; the mock cluster does not). */
+  KAFKA_FETCH_MAX_WAIT_MS: env.durationMs(5_000),
   /** iAPI: the longest a check-in request waits, and the answer given when screening is not done by then. */
   IAPI_TIMEOUT_MS: env.durationMs(2000),
   /** Secret salt for payment-card fingerprints (PNR data): no default. */

@@ -15,6 +15,7 @@ const bus = createKafkaBus({
   clientId: `paxguard-ingest-${process.pid}`,
   logger,
   sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
+  fetchMaxWaitMs: config.KAFKA_FETCH_MAX_WAIT_MS,
 });
 // The interactive API answers with its own screener over the same reference data.
 const screening = createScreeningWorker({

@@ -10,6 +10,8 @@ export const ScreeningConfig = z.object({
   LOG_LEVEL: env.logLevel(),
   SHUTDOWN_TIMEOUT_MS: env.durationMs(15_000),
   KAFKA_SESSION_TIMEOUT_MS: env.durationMs(30_000),
+  /** How long a fetch may wait for data (a broker answers as soon as data arrives; the mock cluster does not). */
+  KAFKA_FETCH_MAX_WAIT_MS: env.durationMs(5_000),
   RECONCILE_INTERVAL_MS: env.durationMs(30_000),
 });
 export type ScreeningConfig = z.infer<typeof ScreeningConfig>;

@@ -21,6 +21,7 @@ const bus = createKafkaBus({
   clientId: `paxguard-screening-${process.pid}`,
   logger,
   sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
+  fetchMaxWaitMs: config.KAFKA_FETCH_MAX_WAIT_MS,
   heartbeatIntervalMs: Math.max(500, Math.floor(config.KAFKA_SESSION_TIMEOUT_MS / 10)),
 });
 const screening = createScreeningComponents({

@@ -29,6 +29,12 @@ export interface KafkaBusOptions {
   heartbeatIntervalMs?: number;
   /** How many partitions one member processes at once. */
   partitionsConsumedConcurrently?: number;
+  /**
+   * The longest a fetch waits for data (kafkajs default 5000 ms). A broker answers as soon as
+   * data arrives; librdkafka's mock cluster holds an empty fetch for the full wait, so tests
+   * and benchmarks on it use a short one.
+   */
+  fetchMaxWaitMs?: number;
 }
 
 function headersOf(h: IHeaders | undefined): Record<string, string> {
@@ -120,6 +126,7 @@ export function createKafkaBus(opts: KafkaBusOptions): Bus {
           heartbeatInterval: opts.heartbeatIntervalMs ?? 3_000,
           rebalanceTimeout: Math.max(opts.sessionTimeoutMs ?? 30_000, 10_000),
           allowAutoTopicCreation: true,
+          ...(opts.fetchMaxWaitMs !== undefined ? { maxWaitTimeInMs: opts.fetchMaxWaitMs } : {}),
         });
         current = consumer;
         consumers.add(consumer);
