@@ -69,6 +69,7 @@ export {
   type AssessmentInput,
   type DirectiveInput,
   type ScreeningSubject,
+  type StoreItem,
 } from './repositories/assessment-repository.ts';
 export {
   createReviewRepository,

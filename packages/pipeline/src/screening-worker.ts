@@ -1,7 +1,7 @@
 // The screening use case: assess travellers with the current reference data and store the
 // result idempotently; re-screen what is not yet arrived when reference data changes; and
 // reconcile travellers a crash or a lost in-process event left unassessed.
-import type { AssessmentRepository } from '@paxguard/db';
+import type { AssessmentRepository, StoreItem } from '@paxguard/db';
 import type { Clock } from '@paxguard/domain';
 import type { Logger } from '@paxguard/platform';
 import {
@@ -16,6 +16,9 @@ export interface AssessReport {
   created: number;
   outcomes: Record<string, number>;
 }
+
+/** Travellers loaded, screened and stored together. */
+const CHUNK = 500;
 
 export function createScreeningWorker(deps: {
   assessments: AssessmentRepository;
@@ -46,8 +49,11 @@ export function createScreeningWorker(deps: {
     const s = await current();
     const report: AssessReport = { assessed: 0, created: 0, outcomes: {} };
     const now = deps.clock.now();
-    for (let i = 0; i < ids.length; i += 200) {
-      for (const subject of await deps.assessments.subjects(ids.slice(i, i + 200))) {
+    // Subjects are loaded, screened and stored a chunk at a time: a few statements per chunk
+    // instead of a transaction per traveller.
+    for (let i = 0; i < ids.length; i += CHUNK) {
+      const items: StoreItem[] = [];
+      for (const subject of await deps.assessments.subjects(ids.slice(i, i + CHUNK))) {
         const a = s.assess({
           traveller: subject.traveller,
           manifest: subject.manifest,
@@ -55,8 +61,8 @@ export function createScreeningWorker(deps: {
           travellerHash: subject.contentHash,
           now,
         });
-        const stored = await deps.assessments.store(
-          {
+        items.push({
+          assessment: {
             travellerId: subject.travellerId,
             outcome: a.outcome,
             findings: a.findings,
@@ -64,23 +70,25 @@ export function createScreeningWorker(deps: {
             versions: a.versions,
           },
           // Only objective document failures answer "do not board" without a person.
-          a.outcome === 'no-board'
-            ? {
-                carrierId: subject.carrierId,
-                flightId: subject.flightId,
-                answer: a.answer,
-                basis: 'screening',
-                reasons: a.findings
-                  .filter((f) => f.severity === 'no-board')
-                  .map((f) => ({ code: f.code, message: f.message, rule: f.rule })),
-                issuedAt: now,
-              }
-            : undefined,
-        );
-        report.assessed++;
-        if (stored.created) report.created++;
+          directive:
+            a.outcome === 'no-board'
+              ? {
+                  carrierId: subject.carrierId,
+                  flightId: subject.flightId,
+                  answer: a.answer,
+                  basis: 'screening',
+                  reasons: a.findings
+                    .filter((f) => f.severity === 'no-board')
+                    .map((f) => ({ code: f.code, message: f.message, rule: f.rule })),
+                  issuedAt: now,
+                }
+              : undefined,
+        });
         report.outcomes[a.outcome] = (report.outcomes[a.outcome] ?? 0) + 1;
       }
+      const stored = await deps.assessments.storeMany(items);
+      report.assessed += stored.length;
+      report.created += stored.filter((r) => r.created).length;
     }
     return report;
   }

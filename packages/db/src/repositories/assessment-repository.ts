@@ -1,6 +1,7 @@
 // Assessments and the answers they produce. One current assessment per traveller: storing is
 // idempotent on (traveller, input hash), under a row lock on the traveller, so a redelivered
 // message or a crashed and restarted worker can never create a second result for one input.
+import { randomUUID } from 'node:crypto';
 import type { Finding, Manifest, Pnr, Traveller } from '@paxguard/domain';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 
@@ -54,6 +55,161 @@ export async function storeDirective(
   return row.id;
 }
 
+export interface StoreItem {
+  assessment: AssessmentInput;
+  /** Recorded only with a new assessment. */
+  directive?: Omit<DirectiveInput, 'travellerId'>;
+}
+
+const json = (v: unknown) => JSON.stringify(v);
+
+/**
+ * The bulk path behind `store` and `storeMany`: lock the travellers (in id order, so two workers
+ * never deadlock), look up which (traveller, input hash) pairs exist, and write only the new ones
+ * with multi-row statements. Items naming one traveller twice are applied in rounds, in order.
+ */
+async function storeAssessments(
+  prisma: PrismaClient,
+  items: readonly StoreItem[],
+): Promise<{ created: boolean; id: string }[]> {
+  if (items.length === 0) return [];
+  const rounds: number[][] = [];
+  const roundOf = new Map<string, number>();
+  items.forEach((it, i) => {
+    const r = (roundOf.get(it.assessment.travellerId) ?? -1) + 1;
+    roundOf.set(it.assessment.travellerId, r);
+    (rounds[r] ??= []).push(i);
+  });
+  const results: { created: boolean; id: string }[] = new Array(items.length);
+  await prisma.$transaction(
+    async (tx) => {
+      await tx.$queryRawUnsafe(
+        `SELECT id FROM "Traveller" WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb)::uuid)
+         ORDER BY id FOR UPDATE`,
+        json([...roundOf.keys()]),
+      );
+      for (const round of rounds) await storeRound(tx, round, items, results);
+    },
+    { timeout: 60_000, maxWait: 30_000 },
+  );
+  return results;
+}
+
+async function storeRound(
+  tx: Prisma.TransactionClient,
+  round: number[],
+  items: readonly StoreItem[],
+  results: { created: boolean; id: string }[],
+): Promise<void> {
+  const pairs = round.map((i) => ({
+    t: items[i]!.assessment.travellerId,
+    h: items[i]!.assessment.inputHash,
+  }));
+  const existing = await tx.$queryRawUnsafe<
+    { id: string; travellerId: string; inputHash: string; current: boolean }[]
+  >(
+    `SELECT a.id::text AS id, a."travellerId"::text AS "travellerId", a."inputHash", a.current
+     FROM "Assessment" a JOIN jsonb_to_recordset($1::jsonb) AS p(t uuid, h text)
+       ON a."travellerId" = p.t AND a."inputHash" = p.h`,
+    json(pairs),
+  );
+  const found = new Map(existing.map((e) => [`${e.travellerId}|${e.inputHash}`, e]));
+  const fresh: number[] = [];
+  const revived: string[] = [];
+  for (const i of round) {
+    const a = items[i]!.assessment;
+    const e = found.get(`${a.travellerId}|${a.inputHash}`);
+    if (!e) {
+      fresh.push(i);
+      continue;
+    }
+    results[i] = { created: false, id: e.id };
+    if (!e.current) revived.push(e.id);
+  }
+  // Whatever becomes current retires the traveller's current assessment.
+  const retiring = [
+    ...fresh.map((i) => items[i]!.assessment.travellerId),
+    ...existing.filter((e) => !e.current).map((e) => e.travellerId),
+  ];
+  if (retiring.length > 0)
+    await tx.$executeRawUnsafe(
+      `UPDATE "Assessment" SET current = false
+       WHERE current AND "travellerId" IN (SELECT jsonb_array_elements_text($1::jsonb)::uuid)`,
+      json(retiring),
+    );
+  if (revived.length > 0)
+    await tx.$executeRawUnsafe(
+      `UPDATE "Assessment" SET current = true
+       WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb)::uuid)`,
+      json(revived),
+    );
+  if (fresh.length === 0) return;
+  const rows = fresh.map((i) => {
+    const a = items[i]!.assessment;
+    const id = randomUUID();
+    results[i] = { created: true, id };
+    return { id, t: a.travellerId, h: a.inputHash, o: a.outcome, v: a.versions };
+  });
+  await tx.$executeRawUnsafe(
+    `INSERT INTO "Assessment" (id, "travellerId", "inputHash", outcome, "rulesVersion", current)
+     SELECT r.id, r.t, r.h, r.o, r.v, true
+     FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, t uuid, h text, o text, v jsonb)`,
+    json(rows),
+  );
+  const findings = fresh.flatMap((i) =>
+    items[i]!.assessment.findings.map((f) => ({
+      id: randomUUID(),
+      a: results[i]!.id,
+      source: f.source,
+      code: f.code,
+      severity: f.severity,
+      message: f.message,
+      ruleId: f.rule.id,
+      ruleVersion: f.rule.version,
+      evidence: f.evidence ?? null,
+    })),
+  );
+  if (findings.length > 0)
+    await tx.$executeRawUnsafe(
+      `INSERT INTO "Finding" (id, "assessmentId", source, code, severity, message, "ruleId", "ruleVersion", evidence)
+       SELECT r.id, r.a, r.source, r.code, r.severity, r.message, r."ruleId", r."ruleVersion", r.evidence
+       FROM jsonb_to_recordset($1::jsonb)
+         AS r(id uuid, a uuid, source text, code text, severity text, message text, "ruleId" text, "ruleVersion" text, evidence jsonb)`,
+      json(findings),
+    );
+  const directives = fresh.flatMap((i) => {
+    const d = items[i]!.directive;
+    if (!d) return [];
+    return [
+      {
+        id: randomUUID(),
+        carrierId: d.carrierId,
+        flightId: d.flightId,
+        travellerId: items[i]!.assessment.travellerId,
+        answer: d.answer,
+        basis: d.basis,
+        reasons: d.reasons ?? null,
+        submissionId: d.submissionId ?? null,
+        issuedAt: d.issuedAt.toISOString(),
+      },
+    ];
+  });
+  if (directives.length > 0) {
+    await tx.$executeRawUnsafe(
+      `UPDATE "Directive" SET current = false
+       WHERE current AND "travellerId" IN (SELECT jsonb_array_elements_text($1::jsonb)::uuid)`,
+      json(directives.map((d) => d.travellerId)),
+    );
+    await tx.$executeRawUnsafe(
+      `INSERT INTO "Directive" (id, "carrierId", "flightId", "travellerId", answer, basis, reasons, "submissionId", "issuedAt", current)
+       SELECT r.id, r."carrierId", r."flightId", r."travellerId", r.answer, r.basis, r.reasons, r."submissionId", r."issuedAt", true
+       FROM jsonb_to_recordset($1::jsonb)
+         AS r(id uuid, "carrierId" uuid, "flightId" uuid, "travellerId" uuid, answer text, basis text, reasons jsonb, "submissionId" uuid, "issuedAt" timestamptz)`,
+      json(directives),
+    );
+  }
+}
+
 export function createAssessmentRepository(prisma: PrismaClient) {
   return {
     /**
@@ -64,55 +220,15 @@ export function createAssessmentRepository(prisma: PrismaClient) {
       a: AssessmentInput,
       directive?: Omit<DirectiveInput, 'travellerId'>,
     ): Promise<{ created: boolean; id: string }> {
-      return prisma.$transaction(async (tx) => {
-        await tx.$executeRawUnsafe(
-          'SELECT 1 FROM "Traveller" WHERE id = $1::uuid FOR UPDATE',
-          a.travellerId,
-        );
-        const existing = await tx.assessment.findUnique({
-          where: { travellerId_inputHash: { travellerId: a.travellerId, inputHash: a.inputHash } },
-          select: { id: true, current: true },
-        });
-        if (existing) {
-          if (!existing.current) {
-            await tx.assessment.updateMany({
-              where: { travellerId: a.travellerId, current: true },
-              data: { current: false },
-            });
-            await tx.assessment.update({ where: { id: existing.id }, data: { current: true } });
-          }
-          return { created: false, id: existing.id };
-        }
-        await tx.assessment.updateMany({
-          where: { travellerId: a.travellerId, current: true },
-          data: { current: false },
-        });
-        const row = await tx.assessment.create({
-          data: {
-            travellerId: a.travellerId,
-            inputHash: a.inputHash,
-            outcome: a.outcome,
-            rulesVersion: a.versions as Prisma.InputJsonValue,
-          },
-          select: { id: true },
-        });
-        if (a.findings.length > 0)
-          await tx.finding.createMany({
-            data: a.findings.map((f) => ({
-              assessmentId: row.id,
-              source: f.source,
-              code: f.code,
-              severity: f.severity,
-              message: f.message,
-              ruleId: f.rule.id,
-              ruleVersion: f.rule.version,
-              evidence: (f.evidence ?? undefined) as Prisma.InputJsonValue | undefined,
-            })),
-          });
-        if (directive) await storeDirective(tx, { ...directive, travellerId: a.travellerId });
-        return { created: true, id: row.id };
-      });
+      const [r] = await storeAssessments(prisma, [{ assessment: a, directive }]);
+      return r!;
     },
+
+    /**
+     * Many assessments in one transaction and a handful of statements, each with the semantics
+     * of `store` (in order: a traveller listed twice ends with its last input current).
+     */
+    storeMany: (items: readonly StoreItem[]) => storeAssessments(prisma, items),
 
     /** Travellers with what screening needs: their data and the flight's latest manifest header. */
     async subjects(travellerIds: readonly string[]): Promise<ScreeningSubject[]> {

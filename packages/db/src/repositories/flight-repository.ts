@@ -1,5 +1,6 @@
 // Flights, their legs, manifest versions and travellers. A manifest is applied in one
 // transaction together with its outbox event, so screening hears of exactly what was stored.
+import { randomUUID } from 'node:crypto';
 import {
   flightDate,
   flightKey,
@@ -8,7 +9,6 @@ import {
   type Manifest,
   type ManifestPlan,
   type Traveller,
-  type TravellerOp,
   type TravellerStatus,
 } from '@paxguard/domain';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
@@ -110,16 +110,31 @@ async function upsertFlight(tx: Tx, carrierId: string, m: Manifest, replaceSched
   return { id: flight.id, key };
 }
 
-/** Apply one manifest to its flight inside the caller's transaction (see the ingest service). */
+const json = (v: unknown) => JSON.stringify(v);
+
+const TRAVELLER_COLUMNS = `role text, surname text, "givenNames" text, "birthDate" text, nationality text, data jsonb, "contentHash" text`;
+
+function travellerRow(id: string, key: string, t: Traveller, hash: string, revision: number) {
+  return { id, key, ...travellerColumns(t), data: t, contentHash: hash, revision };
+}
+
+/**
+ * Apply one manifest to its flight inside the caller's transaction (see the ingest service).
+ * Travellers, revisions and documents are written with one multi-row statement each (rows as
+ * a JSON parameter), whatever the manifest's size.
+ */
 export async function applyManifest(
   tx: Tx,
   input: ApplyManifestInput,
 ): Promise<ApplyManifestResult> {
   const m = input.manifest;
-  const stored = await tx.traveller.findMany({
-    where: { flight: { key: flightKey(m.flight) } },
-    select: { id: true, key: true, contentHash: true, status: true, revision: true },
-  });
+  const stored = await tx.$queryRawUnsafe<
+    { id: string; key: string; contentHash: string; status: string; revision: number }[]
+  >(
+    `SELECT t.id::text AS id, t.key, t."contentHash", t.status, t.revision
+     FROM "Traveller" t JOIN "Flight" f ON f.id = t."flightId" WHERE f.key = $1`,
+    flightKey(m.flight),
+  );
   const plan = planManifestUpdate(
     m,
     stored.map((s) => ({
@@ -132,27 +147,27 @@ export async function applyManifest(
   if (plan.flightStatus)
     await tx.flight.update({ where: { id: flight.id }, data: { status: plan.flightStatus } });
 
-  const last = await tx.manifestVersion.findFirst({
-    where: { flightId: flight.id },
-    orderBy: { version: 'desc' },
-    select: { version: true },
-  });
+  const [last] = await tx.$queryRawUnsafe<{ version: number }[]>(
+    'SELECT coalesce(max(version), 0)::int AS version FROM "ManifestVersion" WHERE "flightId" = $1::uuid',
+    flight.id,
+  );
   const version = (last?.version ?? 0) + 1;
-  const mv = await tx.manifestVersion.create({
-    data: {
-      flightId: flight.id,
-      submissionId: input.submissionId,
-      version,
-      listType: m.listType,
-      functionCode: m.functionCode,
-      declaredCount: m.declaredCount ?? null,
-      travellerCount: m.travellers.length,
-      manifest: m as unknown as Prisma.InputJsonValue,
-    },
-    select: { id: true },
-  });
+  const manifestVersionId = randomUUID();
+  await tx.$executeRawUnsafe(
+    `INSERT INTO "ManifestVersion" (id, "flightId", "submissionId", version, "listType", "functionCode", "declaredCount", "travellerCount", manifest)
+     VALUES ($1::uuid, $2::uuid, $3::uuid, $4, $5, $6, $7, $8, $9::jsonb)`,
+    manifestVersionId,
+    flight.id,
+    input.submissionId,
+    version,
+    m.listType,
+    m.functionCode,
+    m.declaredCount ?? null,
+    m.travellers.length,
+    json(m),
+  );
 
-  const byKey = new Map(stored.map((s) => [s.key, s]));
+  const byKey = new Map(stored.map((s) => [s.key, { ...s }]));
   const result: ApplyManifestResult = {
     flightId: flight.id,
     flightKey: flight.key,
@@ -164,93 +179,114 @@ export async function applyManifest(
     changedTravellerIds: [],
     warnings: plan.warnings,
   };
-  const adds = plan.travellers.filter(
-    (op): op is Extract<TravellerOp, { kind: 'add' | 'change' }> => op.kind === 'add',
-  );
-  if (adds.length > 0) {
-    const created = await tx.traveller.createManyAndReturn({
-      data: adds.map((op) => ({
-        flightId: flight.id,
-        key: op.key,
-        ...travellerColumns(op.traveller),
-        data: op.traveller as unknown as Prisma.InputJsonValue,
-        contentHash: op.hash,
-      })),
-      select: { id: true, key: true },
+  type Written = ReturnType<typeof travellerRow> & { operation: 'add' | 'change' };
+  const added: Written[] = [];
+  const changed: Written[] = [];
+  // One status per traveller: the plan's last word (a traveller may get several set-status ops).
+  const statuses = new Map<string, string>();
+  for (const op of plan.travellers) {
+    if (op.kind !== 'add') continue;
+    const row = travellerRow(randomUUID(), op.key, op.traveller, op.hash, 1);
+    added.push({ ...row, operation: 'add' });
+    byKey.set(op.key, {
+      id: row.id,
+      key: op.key,
+      contentHash: op.hash,
+      status: 'active',
+      revision: 1,
     });
-    const idOf = new Map(created.map((c) => [c.key, c.id]));
-    await tx.travellerRevision.createMany({
-      data: adds.map((op) => ({
-        travellerId: idOf.get(op.key)!,
-        revision: 1,
-        manifestVersionId: mv.id,
-        operation: 'add',
-        data: op.traveller as unknown as Prisma.InputJsonValue,
-        contentHash: op.hash,
-      })),
-    });
-    await tx.travelDocument.createMany({
-      data: adds.flatMap((op) => documentRows(idOf.get(op.key)!, op.traveller)),
-    });
-    for (const c of created) {
-      byKey.set(c.key, { id: c.id, key: c.key, contentHash: '', status: 'active', revision: 1 });
-      result.changedTravellerIds.push(c.id);
-    }
-    result.added = created.length;
+    result.changedTravellerIds.push(row.id);
   }
+  result.added = added.length;
   for (const op of plan.travellers) {
     if (op.kind === 'unchanged') {
       result.unchanged++;
     } else if (op.kind === 'change') {
       const prev = byKey.get(op.key)!;
-      const revision = prev.revision + 1;
-      await tx.traveller.update({
-        where: { id: prev.id },
-        data: {
-          ...travellerColumns(op.traveller),
-          data: op.traveller as unknown as Prisma.InputJsonValue,
-          contentHash: op.hash,
-          revision,
-        },
+      prev.revision += 1;
+      changed.push({
+        ...travellerRow(prev.id, op.key, op.traveller, op.hash, prev.revision),
+        operation: 'change',
       });
-      await tx.travellerRevision.create({
-        data: {
-          travellerId: prev.id,
-          revision,
-          manifestVersionId: mv.id,
-          operation: 'change',
-          data: op.traveller as unknown as Prisma.InputJsonValue,
-          contentHash: op.hash,
-        },
-      });
-      await tx.travelDocument.deleteMany({ where: { travellerId: prev.id } });
-      await tx.travelDocument.createMany({ data: documentRows(prev.id, op.traveller) });
-      prev.revision = revision;
       result.changed++;
       result.changedTravellerIds.push(prev.id);
     } else if (op.kind === 'set-status') {
       const prev = byKey.get(op.key);
       if (!prev) continue;
-      await tx.traveller.update({ where: { id: prev.id }, data: { status: op.status } });
+      statuses.set(prev.id, op.status);
       result.statusChanges++;
       if (op.status === 'active' && !result.changedTravellerIds.includes(prev.id))
         result.changedTravellerIds.push(prev.id);
     }
   }
+  if (added.length > 0)
+    await tx.$executeRawUnsafe(
+      `INSERT INTO "Traveller" (id, "flightId", key, role, surname, "givenNames", "birthDate", nationality, data, "contentHash", revision, "updatedAt")
+       SELECT r.id, $1::uuid, r.key, r.role, r.surname, r."givenNames", r."birthDate", r.nationality, r.data, r."contentHash", 1, now()
+       FROM jsonb_to_recordset($2::jsonb) AS r(id uuid, key text, ${TRAVELLER_COLUMNS})`,
+      flight.id,
+      json(added),
+    );
+  if (changed.length > 0) {
+    await tx.$executeRawUnsafe(
+      `UPDATE "Traveller" t SET role = r.role, surname = r.surname, "givenNames" = r."givenNames",
+         "birthDate" = r."birthDate", nationality = r.nationality, data = r.data,
+         "contentHash" = r."contentHash", revision = r.revision, "updatedAt" = now()
+       FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, revision int, ${TRAVELLER_COLUMNS})
+       WHERE t.id = r.id`,
+      json(changed),
+    );
+    await tx.$executeRawUnsafe(
+      `DELETE FROM "TravelDocument" WHERE "travellerId" IN (SELECT jsonb_array_elements_text($1::jsonb)::uuid)`,
+      json(changed.map((c) => c.id)),
+    );
+  }
+  const written = [...added, ...changed];
+  if (written.length > 0) {
+    await tx.$executeRawUnsafe(
+      `INSERT INTO "TravellerRevision" (id, "travellerId", revision, "manifestVersionId", operation, data, "contentHash")
+       SELECT gen_random_uuid(), r.id, r.revision, $1::uuid, r.operation, r.data, r."contentHash"
+       FROM jsonb_to_recordset($2::jsonb) AS r(id uuid, revision int, operation text, data jsonb, "contentHash" text)`,
+      manifestVersionId,
+      json(
+        written.map(({ id, revision, operation, data, contentHash }) => ({
+          id,
+          revision,
+          operation,
+          data,
+          contentHash,
+        })),
+      ),
+    );
+    const documents = written.flatMap((w) => documentRows(w.id, w.data));
+    if (documents.length > 0)
+      await tx.$executeRawUnsafe(
+        `INSERT INTO "TravelDocument" (id, "travellerId", type, number, "issuingState", "expiryDate")
+         SELECT gen_random_uuid(), r."travellerId", r.type, r.number, r."issuingState", r."expiryDate"
+         FROM jsonb_to_recordset($1::jsonb)
+           AS r("travellerId" uuid, type text, number text, "issuingState" text, "expiryDate" text)`,
+        json(documents),
+      );
+  }
+  if (statuses.size > 0)
+    await tx.$executeRawUnsafe(
+      `UPDATE "Traveller" t SET status = r.status, "updatedAt" = now()
+       FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, status text) WHERE t.id = r.id`,
+      json([...statuses].map(([id, status]) => ({ id, status }))),
+    );
   const event = input.event({
     flightKey: flight.key,
     flightId: flight.id,
     changedTravellerIds: result.changedTravellerIds,
   });
   const { topic, ...envelope } = event;
-  await tx.outboxMessage.create({
-    data: {
-      id: envelope.id,
-      topic,
-      key: envelope.key,
-      envelope: envelope as unknown as Prisma.InputJsonValue,
-    },
-  });
+  await tx.$executeRawUnsafe(
+    'INSERT INTO "OutboxMessage" (id, topic, key, envelope) VALUES ($1::uuid, $2, $3, $4::jsonb)',
+    envelope.id,
+    topic,
+    envelope.key,
+    json(envelope),
+  );
   return result;
 }
 
