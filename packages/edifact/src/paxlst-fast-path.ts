@@ -30,6 +30,34 @@ const DOC = tag3('DOC');
 
 type RefKey = keyof Traveller['references'];
 
+/** A code of up to three ASCII characters packed into a small integer (exact: no case folding). */
+function packCode(s: string): number {
+  let k = 1;
+  for (let i = 0; i < s.length; i++) k = (k << 7) | s.charCodeAt(i);
+  return k;
+}
+const Q = {
+  FL: packCode('FL'),
+  FM: packCode('FM'),
+  DDU: packCode('DDU'),
+  DDT: packCode('DDT'),
+  c36: packCode('36'),
+  c182: packCode('182'),
+  c329: packCode('329'),
+  c22: packCode('22'),
+  c91: packCode('91'),
+  c174: packCode('174'),
+  c178: packCode('178'),
+  c179: packCode('179'),
+  AVF: packCode('AVF'),
+  ABO: packCode('ABO'),
+  SEA: packCode('SEA'),
+  TN: packCode('TN'),
+  AEA: packCode('AEA'),
+  CR: packCode('CR'),
+  c173: packCode('173'),
+};
+
 export class PaxlstFastPath {
   private readonly t: string;
   private readonly len: number;
@@ -124,18 +152,24 @@ export class PaxlstFastPath {
     return k;
   }
 
-  private is(a: number, b: number, code: string): boolean {
-    if (b - a !== code.length) return false;
-    for (let i = 0; i < code.length; i++)
-      if (this.t.charCodeAt(a + i) !== code.charCodeAt(i)) return false;
-    return true;
+  /** The exact code at [a, b) packed like packCode, or -1 (longer than 3, or not ASCII). */
+  private code(a: number, b: number): number {
+    if (b - a > 3) return -1;
+    let k = 1;
+    for (let i = a; i < b; i++) {
+      const c = this.t.charCodeAt(i);
+      if (c > 127) return -1;
+      k = (k << 7) | c;
+    }
+    return k;
   }
 
   private role(a: number, b: number): TravellerRole | undefined {
-    if (this.is(a, b, 'FL')) return 'passenger';
-    if (this.is(a, b, 'FM')) return 'crew';
-    if (this.is(a, b, 'DDU')) return 'transit-passenger';
-    if (this.is(a, b, 'DDT')) return 'transit-crew';
+    const k = this.code(a, b);
+    if (k === Q.FL) return 'passenger';
+    if (k === Q.FM) return 'crew';
+    if (k === Q.DDU) return 'transit-passenger';
+    if (k === Q.DDT) return 'transit-crew';
     return undefined;
   }
 
@@ -201,10 +235,11 @@ export class PaxlstFastPath {
     if (b < 0) return -1;
     const st = this.state;
     const doc = st.doc;
-    const expiry = this.is(p, q, '36');
+    const k = this.code(p, q);
+    const expiry = k === Q.c36;
     let kind: 'birth' | 'other';
-    if (doc && (expiry || this.is(p, q, '182'))) kind = 'other';
-    else if (this.is(p, q, '329')) kind = 'birth';
+    if (doc && (expiry || k === Q.c182)) kind = 'other';
+    else if (k === Q.c329) kind = 'birth';
     else return -1;
     const d = this.date(a, b, kind);
     if (d === undefined) return -1;
@@ -287,7 +322,8 @@ export class PaxlstFastPath {
     const q = this.stop(p);
     if (q < 0) return -1;
     const st = this.state;
-    if (this.is(p, q, '22')) {
+    const k = this.code(p, q);
+    if (k === Q.c22) {
       const end = this.endOfSegment(q);
       if (end > 0) st.doc = undefined;
       return end;
@@ -299,21 +335,21 @@ export class PaxlstFastPath {
     const end = t.charCodeAt(b) === this.T ? b + 1 : this.endOfSegment(b);
     if (end < 0) return -1;
     const traveller = st.traveller!;
-    if (this.is(p, q, '91')) {
+    if (k === Q.c91) {
       if (!st.doc) return -1;
       const v = this.state3(a, b);
       if (v === null) return -1;
       if (v) st.doc.issuingState = v;
       return end;
     }
-    if (this.is(p, q, '174')) {
+    if (k === Q.c174) {
       const v = this.state3(a, b);
       if (v === null) return -1;
       traveller.residenceCountry = v;
-    } else if (this.is(p, q, '178') || this.is(p, q, '179')) {
+    } else if (k === Q.c178 || k === Q.c179) {
       const v = this.airport(a, b);
       if (v === undefined) return -1;
-      if (t.charCodeAt(p + 2) === 56) traveller.embarkation = v;
+      if (k === Q.c178) traveller.embarkation = v;
       else traveller.debarkation = v;
     } else return -1;
     st.doc = undefined;
@@ -354,12 +390,13 @@ export class PaxlstFastPath {
     const q = this.stop(p);
     if (q < 0) return -1;
     let field: RefKey;
-    if (this.is(p, q, 'AVF')) field = 'booking';
-    else if (this.is(p, q, 'ABO')) field = 'passenger';
-    else if (this.is(p, q, 'SEA')) field = 'seat';
-    else if (this.is(p, q, 'TN')) field = 'transaction';
-    else if (this.is(p, q, 'AEA')) field = 'government';
-    else if (this.is(p, q, 'CR')) field = 'customer';
+    const k = this.code(p, q);
+    if (k === Q.AVF) field = 'booking';
+    else if (k === Q.ABO) field = 'passenger';
+    else if (k === Q.SEA) field = 'seat';
+    else if (k === Q.TN) field = 'transaction';
+    else if (k === Q.AEA) field = 'government';
+    else if (k === Q.CR) field = 'customer';
     else return -1;
     let v = '';
     let b = q;
@@ -410,8 +447,9 @@ export class PaxlstFastPath {
     const b = this.stop(a);
     if (b < 0) return -1;
     let verified: boolean;
-    if (this.is(a, b, '173')) verified = true;
-    else if (this.is(a, b, '174')) verified = false;
+    const k = this.code(a, b);
+    if (k === Q.c173) verified = true;
+    else if (k === Q.c174) verified = false;
     else return -1;
     const end = this.endOfSegment(b);
     if (end < 0) return -1;
