@@ -1,7 +1,12 @@
 // Query side of the index: expand each query token to listed phonetic keys within one
 // edit (or by prefix when an MRZ cut it), probe key-pair blocks, then align names.
 import { undatedKey, type EntryRecord, type IndexStore } from './index-store.ts';
-import { isParticle, joinedVariants, type NormalisedName } from './name-normaliser.ts';
+import {
+  isParticle,
+  joinedVariants,
+  type NameToken,
+  type NormalisedName,
+} from './name-normaliser.ts';
 import {
   alignNames,
   tokenSimilarity,
@@ -10,7 +15,8 @@ import {
   type WeightedToken,
 } from './token-matcher.ts';
 import type { SkeletonNeighbour } from './token-vocabulary.ts';
-import type { DateWindow } from './pair-postings.ts';
+import { SINGLE, type DateWindow } from './pair-postings.ts';
+import { boundedEditDistance } from './string-similarity.ts';
 
 const PARTICLE_WEIGHT = 0.1;
 const INITIAL_WEIGHT = 0.3;
@@ -49,6 +55,7 @@ export class QueryContext {
       text,
       skeleton,
       weight: particle ? PARTICLE_WEIGHT : initial ? INITIAL_WEIGHT : this.store.vocab.weight(id),
+      bits: particle || initial ? 0 : this.store.vocab.bits(id),
       minor: particle || initial,
     };
   }
@@ -97,6 +104,7 @@ export function findCandidates(
     else if (!major.includes(id)) major.push(id);
   }
   if (known) for (const ref of store.undated.get(undatedKey(major)) ?? []) visit(ref);
+  if (window) findTypoCandidates(store, toks, window, out);
   for (let i = 0; i < expansions.length; i++) {
     const ei = expansions[i] ?? [];
     for (const a of ei)
@@ -109,6 +117,45 @@ export function findCandidates(
         for (const b of ej)
           if (a.distance + b.distance <= budget) postings.probe(a.skelId, b.skelId, window, visit);
     }
+  }
+}
+
+/** Typos that break a phonetic key by more than one edit (CMHANDRAN, ZENV). */
+const MAX_TYPO_EDITS = 2;
+
+/**
+ * A token no list spells is a typo or an unseen spelling: read the single-key blocks of
+ * the name's known tokens through the date window and keep the names holding a token
+ * within two edits of it. Queries whose tokens are all listed spellings skip this.
+ */
+function findTypoCandidates(
+  store: IndexStore,
+  toks: readonly NameToken[],
+  window: DateWindow,
+  out: Set<number>,
+): void {
+  const vocab = store.vocab;
+  const unknown = toks.filter(
+    (t) => !t.particle && t.text.length >= 3 && vocab.tokenId(t.text) === undefined,
+  );
+  if (unknown.length === 0 || unknown.length === toks.length) return;
+  for (const known of toks) {
+    if (known.particle || unknown.includes(known)) continue;
+    const skel = vocab.skeletonId(known.skeleton);
+    if (skel === undefined) continue;
+    store.postings.probe(skel, SINGLE, window, (ref) => {
+      const recIdx = store.nameRecord[ref] ?? -1;
+      if (out.has(recIdx) || !store.records[recIdx]?.alive) return;
+      const ids = store.nameTokensOf(ref);
+      for (const u of unknown)
+        for (const id of ids) {
+          const text = vocab.texts[id] ?? '';
+          if (boundedEditDistance(u.text, text, MAX_TYPO_EDITS) <= MAX_TYPO_EDITS) {
+            out.add(recIdx);
+            return;
+          }
+        }
+    });
   }
 }
 

@@ -23,6 +23,8 @@ export interface HitExplanation {
   name?: NameAgreement & { listedName: string; queryName: string };
   birthDate: BirthDateAgreement & { text: string };
   nationality: { rule: 'agrees' | 'differs' | 'not-compared'; text: string };
+  /** Why the name and date together prove too little for a full score, when they do. */
+  weakEvidence?: string;
   document?: DocumentAgreement & { text: string };
 }
 
@@ -43,10 +45,13 @@ export function scoreEntry(
   query: WatchlistQuery,
   name: (NameAgreement & { listedName: string; queryName: string }) | undefined,
   document: DocumentAgreement | undefined,
+  /** log2 of the listed names: the bits a chance namesake has to beat in a list this size. */
+  listBits = 20,
 ): ScoredEntry {
   const bd = matchBirthDate(query.birthDate, dates);
   const nat = nationalityAgreement(query.nationality, entry.nationalities);
   let score = 0;
+  let evidence: string | undefined;
   if (name) {
     // Without a date to compare, a partial or merely similar name is not enough.
     let nameScore =
@@ -59,6 +64,8 @@ export function scoreEntry(
     if (WEAK_DATES.has(bd.rule) && name.pairs.some((p) => p.sim < 0.9 && p.reason === 'spelling'))
       nameScore *= 0.9;
     score = nameScore * bd.factor * (nat.rule === 'differs' ? NATIONALITY_DIFFERS : 1);
+    evidence = evidenceShortfall(name, bd.rule, nat.rule, listBits);
+    if (evidence) score *= WEAK_EVIDENCE;
   }
   if (document) {
     let docScore: number;
@@ -68,7 +75,57 @@ export function scoreEntry(
     score = Math.max(score, docScore);
   }
   score = Math.min(1, Math.max(0, score));
-  return { score, explain: () => explanation(query, name, document, bd, nat) };
+  return { score, explain: () => explanation(query, name, document, bd, nat, evidence) };
+}
+
+/**
+ * A large list holds many namesakes: how much a hit proves is the rarity of the agreeing
+ * tokens (bits, see TokenVocabulary.bits) plus what the birth date adds. Below these
+ * floors a chance namesake is likelier than the listed person, so the score drops by
+ * WEAK_EVIDENCE (under the default threshold, visible to lists set lower).
+ */
+const WEAK_EVIDENCE = 0.8;
+/**
+ * Name bits needed beyond the list's own size (log2 of its names): name-only evidence
+ * must make a chance namesake unlikely by itself; a year-only date adds about 6 bits.
+ */
+const UNDATED_EXTRA_BITS = 1.5;
+const YEAR_ONLY_LOOSE_EXTRA_BITS = -2.5;
+const YEAR_ONLY_OTHER_NATIONALITY_EXTRA_BITS = -0.5;
+const NEAR_DATE_PARTIAL_EXTRA_BITS = -0.5;
+const NEAR_DATES = new Set(['day-month-swapped', 'year-off-by-one', 'placeholder-01-01']);
+
+function evidenceShortfall(
+  name: NameAgreement,
+  date: BirthDateAgreement['rule'],
+  nationality: HitExplanation['nationality']['rule'],
+  listBits: number,
+): string | undefined {
+  // Spelling slack, not a shared sound: the agreement a namesake reaches by chance.
+  const loose = name.pairs.some(
+    (p) => p.sim < 0.93 && (p.reason === 'spelling' || p.reason === 'joined'),
+  );
+  const partial = name.unmatchedMajor > 0;
+  const bits = name.bits.toFixed(0);
+  // A date that only nearly agrees carries a same-sounding name, complete unless rare.
+  if (NEAR_DATES.has(date)) {
+    if (loose) return 'the birth date agrees only nearly and the name only loosely';
+    if (partial && name.bits < listBits + NEAR_DATE_PARTIAL_EXTRA_BITS)
+      return `the birth date agrees only nearly and the name is incomplete and common (${bits} bits)`;
+  }
+  if (date === 'exact' && partial && loose)
+    return 'the name is both incomplete and loosely similar';
+  if (date === 'year-only') {
+    if (partial && (loose || name.unmatchedMajor > 1 || nationality === 'differs'))
+      return 'a year-only date with an incomplete name needs the rest to agree exactly';
+    if (loose && name.bits < listBits + YEAR_ONLY_LOOSE_EXTRA_BITS)
+      return `a year-only date and a loosely similar name of common tokens (${bits} bits)`;
+    if (nationality === 'differs' && name.bits < listBits + YEAR_ONLY_OTHER_NATIONALITY_EXTRA_BITS)
+      return `a year-only date, another nationality and a name of common tokens (${bits} bits)`;
+  }
+  if (date === 'not-compared' && name.bits < listBits + UNDATED_EXTRA_BITS)
+    return `no birth date to compare and a name of common tokens (${bits} bits)`;
+  return undefined;
 }
 
 function explanation(
@@ -77,6 +134,7 @@ function explanation(
   document: DocumentAgreement | undefined,
   bd: BirthDateAgreement,
   nat: HitExplanation['nationality'],
+  evidence: string | undefined,
 ): HitExplanation {
   const bdText = describeBirthDate(bd, query.birthDate);
   const docText = document
@@ -86,11 +144,13 @@ function explanation(
   if (name) parts.push(describeName(name));
   if (docText) parts.push(docText);
   parts.push(bdText, nat.text);
+  if (evidence) parts.push(`weak evidence: ${evidence}`);
   return {
     summary: parts.join('; '),
     ...(name ? { name } : {}),
     birthDate: { ...bd, text: bdText },
     nationality: nat,
+    ...(evidence ? { weakEvidence: evidence } : {}),
     ...(document && docText ? { document: { ...document, text: docText } } : {}),
   };
 }
@@ -111,6 +171,7 @@ const REASON_TEXT = {
   spelling: 'similar spelling',
   initial: 'initial',
   truncated: 'truncated',
+  joined: 'written joined',
 } as const;
 
 function describeName(n: NameAgreement & { listedName: string; queryName: string }): string {

@@ -2,7 +2,7 @@
 // blocks and the document-number map, with incremental add and tombstone removal.
 import { documentKey } from './document-number.ts';
 import { joinedVariants, normaliseName, type NormalisedName } from './name-normaliser.ts';
-import { ANY_DATE, packDate, pairKey, PairPostings } from './pair-postings.ts';
+import { ANY_DATE, packDate, pairKey, PairPostings, SINGLE } from './pair-postings.ts';
 import { parsePartialDate, type PartialDate } from './partial-date.ts';
 import { TokenVocabulary } from './token-vocabulary.ts';
 import type { WatchlistEntry } from './watchlist-schema.ts';
@@ -135,6 +135,9 @@ export class IndexStore {
       return;
     }
     if (major.length === 1) this.file(pairKey(major[0] ?? 0, major[0] ?? 0), ref);
+    // Single-key blocks: read only for a query token no list spells (a typo) next to a
+    // known one, through the birth-date window.
+    for (const k of major) this.file(pairKey(k, SINGLE), ref);
     for (let i = 0; i < major.length; i++)
       for (let j = i + 1; j < major.length; j++)
         this.file(pairKey(major[i] ?? 0, major[j] ?? 0), ref);

@@ -5,6 +5,9 @@
 /** Keys are below 2^22 so that a pair packs into one safe integer. */
 const SHIFT = 2 ** 22;
 
+/** Second half of a single-key block: every dated name filed under each of its keys alone. */
+export const SINGLE = SHIFT - 1;
+
 export function pairKey(a: number, b: number): number {
   return a <= b ? a * SHIFT + b : b * SHIFT + a;
 }

@@ -31,6 +31,8 @@ export function skeletonKey(token: string): string {
   // Final H is silent or a ta marbuta in every source script (Abdullah/Abdulla, Taha).
   // Not after a letter it forms a digraph with (-VICH, SHAH, -KH).
   let s = (token.length > 2 ? token.replace(/([^CSKGZPTDB])H$/, '$1') : token).replace(/IJ$/, 'I');
+  // French spelling writes W before a vowel as OU (OUALID, AOUAD, HAOUA).
+  s = s.replace(/^OU(?=[AEI])/, 'W').replace(/([AEIOU])OU(?=[AEI])/g, '$1W');
   const initialVowel = /^[AEIOU]|^[YJ](?=[AEIOU])/.test(s);
   if (initialVowel) s = 'A' + s.slice(1);
   for (const [re, to] of GROUPS) s = s.replace(re, to);

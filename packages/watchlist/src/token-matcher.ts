@@ -2,7 +2,7 @@
 // and a weighted token-set alignment that tolerates order swaps and missing middle names.
 import { boundedEditDistance, jaroWinkler } from './string-similarity.ts';
 
-export type TokenReason = 'exact' | 'phonetic' | 'spelling' | 'initial' | 'truncated';
+export type TokenReason = 'exact' | 'phonetic' | 'spelling' | 'initial' | 'truncated' | 'joined';
 
 export interface TokenSim {
   sim: number;
@@ -81,11 +81,26 @@ function phoneticGate(keyLength: number, q: string, e: string): number {
   return 0.72;
 }
 
+/** A token against two adjacent tokens written joined: 0 when they are not the same word. */
+/** A loose spelling agreement proves less than the same spelling or sound. */
+function evidenceBits(bits: number, sim: number): number {
+  return sim >= 0.93 ? bits : sim >= 0.84 ? bits * 0.75 : bits * 0.5;
+}
+
+export function joinedSimilarity(token: string, joined: string): number {
+  if (token === joined) return 0.97;
+  if (Math.abs(token.length - joined.length) > 2 || token[0] !== joined[0]) return 0;
+  const jw = jaroWinkler(token, joined);
+  return jw >= 0.93 ? Math.round(jw * 0.95 * 1000) / 1000 : 0;
+}
+
 export interface AlignedToken {
   query: string;
   listed: string;
   sim: number;
   reason: TokenReason;
+  /** How distinctive the pair is: the commoner side's inverse-frequency weight, in [0.1, 1]. */
+  weight: number;
 }
 
 export interface NameAgreement {
@@ -95,12 +110,19 @@ export interface NameAgreement {
   unmatchedListed: string[];
   /** Unmatched tokens that are neither particles nor initials, both sides together. */
   unmatchedMajor: number;
+  /** Bits of name evidence: the matched tokens' rarity, weighed by their similarity. */
+  bits: number;
 }
 
 export interface WeightedToken {
   text: string;
   skeleton: string;
   weight: number;
+  /**
+   * How many bits a chance agreement on this token is worth, log2 of names per name
+   * carrying it (0 for particles and initials): the evidence the birth date must add to.
+   */
+  bits: number;
   /** Particles and initials do not count towards the two-token minimum. */
   minor: boolean;
 }
@@ -131,6 +153,7 @@ export function alignNames(
   const pairs: AlignedToken[] = [];
   let matched = 0;
   let matchedW = 0;
+  let bits = 0;
   let majorMatches = 0;
   for (let k = n - 1; k >= 0; k--) {
     const cell = sorted[k] ?? 0;
@@ -149,7 +172,59 @@ export function alignNames(
     matched += c.sim * w;
     matchedW += w;
     if (!q.minor && !l.minor && c.reason !== 'initial') majorMatches++;
-    pairs.push({ query: q.text, listed: l.text, sim: c.sim, reason: c.reason });
+    pairs.push({ query: q.text, listed: l.text, sim: c.sim, reason: c.reason, weight: w });
+    bits += evidenceBits(l.bits, c.sim);
+  }
+  // One side writes two adjacent words as one (AL-OTAIBI / ALOTAIBI, DA SILVA / DASILVA,
+  // NASR ALLAH / NASRALLAH): match the joined form against the leftover token.
+  const join = (
+    one: readonly WeightedToken[],
+    two: readonly WeightedToken[],
+    usedOne: number,
+    usedTwo: number,
+  ): [number, number, AlignedToken, number] | undefined => {
+    for (let i = 0; i < one.length && i < 30; i++) {
+      const a = one[i];
+      if (!a || usedOne & (1 << i) || a.text.length < 4) continue;
+      for (let j = 0; j + 1 < two.length && j + 1 < 30; j++) {
+        const b = two[j];
+        const c = two[j + 1];
+        if (!b || !c || usedTwo & (3 << j)) continue;
+        const s = joinedSimilarity(a.text, b.text + c.text);
+        if (s === 0) continue;
+        const w = Math.min(a.weight, Math.max(b.weight, c.weight));
+        const pair: AlignedToken = {
+          query: a.text,
+          listed: `${b.text} ${c.text}`,
+          sim: s,
+          reason: 'joined',
+          weight: w,
+        };
+        return [i, j, pair, Math.min(a.bits, Math.max(b.bits, c.bits))];
+      }
+    }
+    return undefined;
+  };
+  for (let guard = 0; guard < 4; guard++) {
+    const qj = join(query, listed, usedQ, usedL);
+    const lj = qj ? undefined : join(listed, query, usedL, usedQ);
+    if (!qj && !lj) break;
+    if (qj) {
+      usedQ |= 1 << qj[0];
+      usedL |= 3 << qj[1];
+      pairs.push(qj[2]);
+    } else if (lj) {
+      usedL |= 1 << lj[0];
+      usedQ |= 3 << lj[1];
+      const p = lj[2];
+      pairs.push({ ...p, query: p.listed, listed: p.query });
+    }
+    const p = pairs[pairs.length - 1];
+    if (!p) break;
+    matched += p.sim * p.weight;
+    matchedW += p.weight;
+    bits += evidenceBits((qj ?? lj)?.[3] ?? 0, p.sim);
+    majorMatches++;
   }
   let restQ = 0;
   let unmatchedMajor = 0;
@@ -179,5 +254,5 @@ export function alignNames(
   const majorL = listed.filter((t) => !t.minor).length;
   // One shared token proves little unless one of the names has only one.
   if (majorMatches < 2 && Math.min(majorQ, majorL) >= 2) score = Math.min(score, 0.5);
-  return { score, pairs, unmatchedQuery, unmatchedListed, unmatchedMajor };
+  return { score, pairs, unmatchedQuery, unmatchedListed, unmatchedMajor, bits };
 }

@@ -119,6 +119,12 @@ export class TokenVocabulary {
     return out;
   }
 
+  /** log2 of listed names per name with the token: what a chance agreement on it is worth. */
+  bits(tokenId: number | undefined): number {
+    const df = tokenId === undefined ? 0 : (this.df[tokenId] ?? 0);
+    return Math.log2((Math.max(this.liveNames, 1000) + 1) / (df + 1));
+  }
+
   /** Inverse document frequency weight in [0.35, 1]: common tokens prove less. */
   weight(tokenId: number | undefined): number {
     const df = tokenId === undefined ? 0 : (this.df[tokenId] ?? 0);

@@ -191,6 +191,7 @@ function screen(
       candidates.add(recIdx);
     }
   const hits: WatchlistHit[] = [];
+  const listBits = Math.log2(Math.max(store.vocab.liveNames, 1000) + 1);
   for (const recIdx of candidates) {
     const rec = store.records[recIdx];
     const list = rec ? store.lists[rec.list] : undefined;
@@ -206,7 +207,7 @@ function screen(
           queryName: best.queryName.norm.display,
         }
       : undefined;
-    const scored = scoreEntry(rec.entry, rec.dates, list.kind, query, name, doc);
+    const scored = scoreEntry(rec.entry, rec.dates, list.kind, query, name, doc, listBits);
     if (scored.score < list.threshold) continue;
     if (cleared.find(rec.entry.id, list.id, query, now)) continue;
     hits.push({

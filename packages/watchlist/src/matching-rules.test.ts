@@ -1,0 +1,138 @@
+// Behaviour of the matching rules added for recall and false alerts: one small list, each
+// rule shown by a traveller it must find and one it must leave alone.
+import { describe, expect, it } from 'vitest';
+import { skeletonKey } from './phonetic-key.ts';
+import { joinedSimilarity } from './token-matcher.ts';
+import { buildWatchlistIndex } from './watchlist-index.ts';
+import { lists, NOW, query } from './watchlist-fixtures.test-support.ts';
+import type { WatchlistQueryInput } from './watchlist-query.ts';
+
+const person = (id: string, name: string, birthDate: string, nationality: string) => ({
+  id,
+  names: [name],
+  birthDates: birthDate ? [birthDate] : [],
+  nationalities: [nationality],
+  category: 'wanted-person',
+  severity: 'high' as const,
+});
+
+const idx = buildWatchlistIndex(
+  lists({
+    id: 'rules',
+    name: 'Rules',
+    version: '1',
+    kind: 'persons',
+    thresholds: { alert: 0.8 },
+    entries: [
+      person('OTAIBI', 'AL-OTAIBI, Sara Muhammad Bilal', '1954-08-15', 'SAU'),
+      person('SILVA', 'DA SILVA MUÑOZ, María Silvia', '1973-08-19', 'ESP'),
+      person('WALID', 'WALID, Nizar Youssef', '1985-08-15', 'YEM'),
+      person('CHANDRAN', 'CHANDRAN, Rahim', '1990-02-10', 'IND'),
+      person('KOFI', 'OLASEGUN, Kofi', '1976-06-06', 'CIV'),
+    ],
+  }),
+);
+const ids = (input: WatchlistQueryInput) => idx.screen(query(input), NOW).map((h) => h.entryId);
+
+describe('French OU for W', () => {
+  it('gives OUALID/WALID, AOUAD/AWAD and HAOUA/HAWA one key', () => {
+    expect(skeletonKey('OUALID')).toBe(skeletonKey('WALID'));
+    expect(skeletonKey('AOUAD')).toBe(skeletonKey('AWAD'));
+    expect(skeletonKey('HAOUA')).toBe(skeletonKey('HAWA'));
+    // OU before a consonant is a vowel (MOUSSA = MUSA), not a W.
+    expect(skeletonKey('MOUSSA')).toBe(skeletonKey('MUSA'));
+  });
+
+  it('finds a listed WALID written OUALID', () => {
+    expect(
+      ids({ names: [{ surname: 'OUALID', given: ['NIZAR', 'YOUSSEF'] }], birthDate: '1985-08-15' }),
+    ).toContain('WALID');
+  });
+});
+
+describe('words written joined', () => {
+  it('scores a token against two adjacent ones joined', () => {
+    expect(joinedSimilarity('ALOTAIBI', 'ALOTAIBI')).toBeGreaterThan(0.95);
+    expect(joinedSimilarity('NASRALLAH', 'NASRALAH')).toBeGreaterThan(0.84);
+    expect(joinedSimilarity('ALOTAIBI', 'ALHARBI')).toBe(0);
+  });
+
+  it('matches AL-OTAIBI to ALOTAIBI and DA SILVA to DASILVA', () => {
+    expect(
+      ids({
+        names: [{ surname: 'ALOTAIBI', given: ['SARA', 'MUHAMMAD', 'BELAL'] }],
+        birthDate: '1954-08-15',
+      }),
+    ).toContain('OTAIBI');
+    expect(
+      ids({
+        names: [{ surname: 'DASILVA MUNOZ', given: ['MARIA', 'SILVIA'] }],
+        birthDate: '1973-08-19',
+      }),
+    ).toContain('SILVA');
+  });
+});
+
+describe('typos beyond one edit of the phonetic key', () => {
+  it('finds a name whose misspelt token breaks its key, through the birth-date window', () => {
+    expect(
+      ids({ names: [{ surname: 'CMHANDRAN', given: ['RAHIM'] }], birthDate: '1990-02-10' }),
+    ).toContain('CHANDRAN');
+  });
+
+  it('does not read namesakes of another date', () => {
+    expect(
+      ids({ names: [{ surname: 'CMHANDRAN', given: ['RAHIM'] }], birthDate: '1991-07-22' }),
+    ).toEqual([]);
+  });
+});
+
+describe('evidence: namesakes of common names', () => {
+  // 600 listed GARCIA JOSE MORENOs make JOSE and MORENO common tokens of this list.
+  const filler = Array.from({ length: 600 }, (_, i) =>
+    person(`F${i}`, 'GARCIA, Jose Moreno', `19${10 + (i % 80)}-02-03`, 'ESP'),
+  );
+  const entries = [
+    ...filler,
+    person('UNDATED-COMMON', 'MORENO, Jose', '', 'MEX'),
+    person('UNDATED-RARE', 'KOWALCZYK, Zbigniew', '', 'POL'),
+  ];
+  const build = (alert: number) =>
+    buildWatchlistIndex(
+      lists({
+        id: 'ev',
+        name: 'Evidence',
+        version: '1',
+        kind: 'persons',
+        thresholds: { alert },
+        entries,
+      }),
+    );
+  const strict = build(0.8);
+  const lenient = build(0.6);
+  const screen = (i: typeof strict, input: WatchlistQueryInput) =>
+    i.screen(query(input), NOW).filter((h) => h.entryId.startsWith('UNDATED'));
+
+  it('a common name with no listed date to compare does not alert at the default threshold', () => {
+    const input = {
+      names: [{ surname: 'MORENO', given: ['JOSE'] }],
+      birthDate: '1967-10-23',
+      nationality: 'MEX',
+    };
+    expect(screen(strict, input)).toEqual([]);
+    const [hit] = screen(lenient, input);
+    expect(hit?.entryId).toBe('UNDATED-COMMON');
+    expect(hit?.explanation.weakEvidence).toMatch(/no birth date to compare/);
+    expect(hit?.explanation.summary).toMatch(/weak evidence/);
+  });
+
+  it('a rare name alone still alerts', () => {
+    const [hit] = screen(strict, {
+      names: [{ surname: 'KOWALCZYK', given: ['ZBIGNIEW'] }],
+      birthDate: '1970-01-05',
+      nationality: 'POL',
+    });
+    expect(hit?.entryId).toBe('UNDATED-RARE');
+    expect(hit?.explanation.weakEvidence).toBeUndefined();
+  });
+});
