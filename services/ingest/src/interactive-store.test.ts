@@ -306,4 +306,87 @@ describe('the iAPI store', () => {
     );
     expect(expected.directives).toHaveLength(5);
   });
+
+  it('shares one transaction among concurrent check-ins and still stores each exactly once', async () => {
+    const carrier = await createCarrierRepository(b.prisma).ensure({
+      designator: 'QA',
+      name: 'Group Commit Air',
+      apiKey: `key-${randomUUID()}`,
+    });
+    // One batch in flight at a time: the first call is written alone, the rest queue into one batch.
+    const repo = createInteractiveRepository(b, { groupCommit: { concurrency: 1, maxBatch: 64 } });
+    const requests = Array.from({ length: 24 }, (_, i) => {
+      const m = generateManifest({
+        seed: 900 + (i % 12), // every traveller checks in twice
+        carrier: 'QA',
+        number: String(10 + (i % 3)),
+        date: '2026-12-21',
+        origin: 'CDG',
+        destination: 'JFK',
+        passengers: 1,
+      });
+      return { ...m, travellers: m.travellers.map((t) => ({ ...t, nationality: 'FRA' })) };
+    });
+    const archived = await Promise.all(
+      requests.map((m) =>
+        repo.archive({
+          carrierId: carrier.id,
+          channel: 'http',
+          receivedAt: AT,
+          raw: Buffer.from(m.flight.number),
+        }),
+      ),
+    );
+    const bad = 19;
+    const store = (m: Manifest, i: number) => {
+      // An item that cannot be stored (no such submission) fails alone; its batch is retried without it.
+      const submissionId = i === bad ? randomUUID() : archived[i]!.id;
+      return repo.store({
+        carrierId: carrier.id,
+        submissionId,
+        format: 'IAPI-PAXLST',
+        processedAt: AT,
+        manifest: m,
+        travellers: m.travellers.map((t) => ({
+          traveller: t,
+          contentHash: travellerHash(t),
+          assessment: {
+            inputHash: `gc-${travellerHash(t)}`,
+            outcome: 'cleared',
+            findings: [],
+            versions: { reference: 'r1' },
+            directive: { answer: 'board', basis: 'iapi' as const, reasons: [], issuedAt: AT },
+          },
+        })),
+        event: eventFor(m, carrier.id, submissionId),
+      });
+    };
+    // Two waves: every traveller once (one batch succeeds), then again with one bad request.
+    const results = [
+      ...(await Promise.allSettled(requests.slice(0, 12).map((m, i) => store(m, i)))),
+      ...(await Promise.allSettled(requests.slice(12).map((m, i) => store(m, i + 12)))),
+    ];
+    expect(results.map((r) => r.status)).toEqual(
+      results.map((_, i) => (i === bad ? 'rejected' : 'fulfilled')),
+    );
+    const q = (sql: string) => b.sql.query<Record<string, unknown>>(sql);
+    const versions = await q(`SELECT f.key, array_agg(v.version ORDER BY v.version) AS versions
+      FROM "ManifestVersion" v JOIN "Flight" f ON f.id = v."flightId" WHERE f.key LIKE 'QA%'
+      GROUP BY f.key ORDER BY f.key`);
+    expect(versions.map((v) => (v.versions as number[]).length)).toEqual([8, 7, 8]); // 19 % 3 = 1
+    for (const v of versions)
+      expect(v.versions).toEqual((v.versions as number[]).map((_, i) => i + 1));
+    const travellers = await q(`SELECT t.id,
+        (SELECT count(*) FROM "Assessment" a WHERE a."travellerId" = t.id)::int AS assessments,
+        (SELECT count(*) FROM "Directive" d WHERE d."travellerId" = t.id)::int AS directives,
+        (SELECT count(*) FROM "TravellerRevision" r WHERE r."travellerId" = t.id)::int AS revisions
+      FROM "Traveller" t JOIN "Flight" f ON f.id = t."flightId" WHERE f.key LIKE 'QA%'`);
+    expect(travellers).toHaveLength(12);
+    for (const t of travellers)
+      expect(t).toMatchObject({ assessments: 1, directives: 1, revisions: 1 });
+    const accepted = await q(
+      `SELECT count(*)::int AS n FROM "Submission" WHERE "carrierId" = '${carrier.id}' AND status = 'accepted'`,
+    );
+    expect(accepted[0]!.n).toBe(23);
+  });
 });

@@ -16,6 +16,7 @@ import {
   type Traveller,
 } from '@paxguard/domain';
 import type { Database } from '../database.ts';
+import { groupCommit, type GroupCommitOptions } from './group-commit.ts';
 import { sha256Hex, type ArchiveInput } from './submission-repository.ts';
 
 export interface InteractiveDirective {
@@ -294,48 +295,103 @@ const PREPARED = Object.fromEntries(
   }).map(([name, sql]) => [name, `PREPARE ${name}(jsonb) AS ${sql}`]),
 );
 
-export function createInteractiveRepository(db: Pick<Database, 'sql' | 'script'>) {
-  return {
-    /** Archive the raw bytes in their own commit, before anything can fail on content. */
-    async archive(input: ArchiveInput): Promise<{ id: string; sha256: string }> {
-      const id = randomUUID();
-      const sha256 = sha256Hex(input.raw);
-      await db.sql.query(
-        `INSERT INTO "Submission" (id, "carrierId", channel, "receivedAt", "contentType", raw, sha256, "sizeBytes", "carrierMessageId")
-         VALUES ($1::uuid, $2::uuid, $3, $4::timestamptz, $5, $6, $7, $8, $9)`,
-        [
-          id,
-          input.carrierId,
-          input.channel,
-          input.receivedAt.toISOString(),
-          input.contentType ?? null,
-          input.raw,
-          sha256,
-          input.raw.length,
-          input.carrierMessageId ?? null,
-        ],
-      );
-      return { id, sha256 };
-    },
+type StoreRow = {
+  key: string;
+  id: string;
+  op: 'add' | 'change' | 'unchanged';
+  flightId: string;
+  version: number;
+};
 
-    /** Store the request and its answers in one transaction, one round trip. */
-    async store(input: InteractiveStoreInput): Promise<InteractiveStoreResult> {
-      const results = await db.script<{
-        key: string;
-        id: string;
-        op: 'add' | 'change' | 'unchanged';
-        flightId: string;
-        version: number;
-      }>(script(input), PREPARED);
-      const rows = results[results.length - 1] ?? [];
-      const first = rows[0];
-      if (!first) throw new Error('the iAPI store returned no rows');
-      return {
-        flightId: first.flightId,
-        version: Number(first.version),
-        travellers: rows.map((r) => ({ key: r.key, id: r.id, op: r.op })),
-      };
-    },
+function storeResult(rows: StoreRow[] | undefined): InteractiveStoreResult {
+  const first = rows?.[0];
+  if (!rows || !first) throw new Error('the iAPI store returned no rows');
+  return {
+    flightId: first.flightId,
+    version: Number(first.version),
+    travellers: rows.map((r) => ({ key: r.key, id: r.id, op: r.op })),
+  };
+}
+
+const settle = <T>(p: Promise<T>): Promise<PromiseSettledResult<T>> =>
+  p.then(
+    (value) => ({ status: 'fulfilled', value }),
+    (reason: unknown) => ({ status: 'rejected', reason }),
+  );
+
+/** A batch that failed as a whole is written again one item at a time, so only the bad one fails. */
+async function oneByOne<I, O>(
+  items: I[],
+  all: (items: I[]) => Promise<O[]>,
+): Promise<PromiseSettledResult<O>[]> {
+  if (items.length === 1) return [await settle(all(items).then((r) => r[0]!))];
+  try {
+    return (await all(items)).map((value) => ({ status: 'fulfilled', value }));
+  } catch {
+    const out: PromiseSettledResult<O>[] = [];
+    for (const item of items) out.push(await settle(all([item]).then((r) => r[0]!)));
+    return out;
+  }
+}
+
+export function createInteractiveRepository(
+  db: Pick<Database, 'sql' | 'script'>,
+  opts: { groupCommit?: GroupCommitOptions } = {},
+) {
+  const batching = opts.groupCommit ?? { concurrency: 2, maxBatch: 32 };
+
+  async function archiveAll(inputs: ArchiveInput[]): Promise<{ id: string; sha256: string }[]> {
+    const rows = inputs.map((input) => ({ id: randomUUID(), sha256: sha256Hex(input.raw), input }));
+    const params: unknown[] = [];
+    const values = rows.map(({ id, sha256, input }) => {
+      const n = params.length;
+      params.push(
+        id,
+        input.carrierId,
+        input.channel,
+        input.receivedAt.toISOString(),
+        input.contentType ?? null,
+        input.raw,
+        sha256,
+        input.raw.length,
+        input.carrierMessageId ?? null,
+      );
+      return `($${n + 1}::uuid, $${n + 2}::uuid, $${n + 3}, $${n + 4}::timestamptz, $${n + 5}, $${n + 6}, $${n + 7}, $${n + 8}, $${n + 9})`;
+    });
+    await db.sql.query(
+      `INSERT INTO "Submission" (id, "carrierId", channel, "receivedAt", "contentType", raw, sha256, "sizeBytes", "carrierMessageId")
+       VALUES ${values.join(', ')}`,
+      params,
+    );
+    return rows.map(({ id, sha256 }) => ({ id, sha256 }));
+  }
+
+  async function storeAll(inputs: InteractiveStoreInput[]): Promise<InteractiveStoreResult[]> {
+    // Flights locked in key order, so two batches never wait on each other in a cycle.
+    const order = inputs
+      .map((input, i) => ({ i, key: flightKey(input.manifest.flight) }))
+      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.i - b.i));
+    const results = await db.script<StoreRow>(
+      order.map(({ i }) => script(inputs[i]!)).join(';\n'),
+      PREPARED,
+    );
+    const out: InteractiveStoreResult[] = [];
+    order.forEach(({ i }, n) => (out[i] = storeResult(results[n * 4 + 3])));
+    return out;
+  }
+
+  return {
+    /**
+     * Archive the raw bytes, committed before anything can fail on content. Concurrent
+     * requests share one INSERT and one commit.
+     */
+    archive: groupCommit((items: ArchiveInput[]) => oneByOne(items, archiveAll), batching),
+
+    /**
+     * Store the request and its answers in one transaction, one round trip; concurrent
+     * requests share the transaction (and its commit).
+     */
+    store: groupCommit((items: InteractiveStoreInput[]) => oneByOne(items, storeAll), batching),
   };
 }
 export type InteractiveRepository = ReturnType<typeof createInteractiveRepository>;
