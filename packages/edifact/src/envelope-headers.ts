@@ -48,11 +48,12 @@ export interface MessageContext {
 export interface MessageDecoder<T> {
   segment(s: SegmentScanner): void;
   /**
-   * Optional fast path: reads the data segment starting at `start` straight from the text
-   * and returns the offset after its terminator, or -1 (having changed nothing) when the
-   * segment needs the general path: anything unusual, and every segment with an issue.
+   * Optional fast path: reads up to `max` data segments from `start` straight from the
+   * text, advances the scanner past them (SegmentScanner.consumed) and returns how many it
+   * read; 0 (having changed nothing) when the segment at `start` needs the general path:
+   * anything unusual, and every segment with an issue.
    */
-  fast?(s: SegmentScanner, start: number): number;
+  fast?(s: SegmentScanner, start: number, max: number): number;
   finish(unt: { segmentIndex: number } | undefined): T | undefined;
 }
 

@@ -73,13 +73,12 @@ export function readInterchange<T>(
     // Fast path first: the decoder reads a common data segment itself, straight from the text.
     if (state === 'message' && decoder?.fast) {
       const start = s.peek();
-      const end = start < 0 ? -1 : decoder.fast(s, start);
-      if (end > 0) {
-        s.consumed(start, end);
-        segCount++;
-        if (onProgress && ++tick === 8192) {
+      const n = start < 0 ? 0 : decoder.fast(s, start, onProgress ? 8192 - tick : 1e9);
+      if (n > 0) {
+        segCount += n;
+        if (onProgress && (tick += n) === 8192) {
           tick = 0;
-          onProgress(start, text.length);
+          onProgress(s.offset, text.length);
         }
         continue;
       }

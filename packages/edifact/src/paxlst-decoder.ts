@@ -69,7 +69,7 @@ class PaxlstMessageDecoder implements MessageDecoder<PaxlstMessage>, TravellerSt
   private declaredCount: number | undefined;
   private sawBgm = false;
   private readonly sink: IssueSink;
-  readonly fast?: (s: SegmentScanner, start: number) => number;
+  readonly fast?: (s: SegmentScanner, start: number, max: number) => number;
 
   constructor(
     private readonly ctx: MessageContext,
@@ -80,7 +80,7 @@ class PaxlstMessageDecoder implements MessageDecoder<PaxlstMessage>, TravellerSt
     this.referenceYear = yearOf(ctx.interchange?.date ?? '');
     if (fastPath) {
       let reader: PaxlstFastPath | undefined;
-      this.fast = (s, start) => (reader ??= new PaxlstFastPath(s, this)).read(s, start);
+      this.fast = (s, start, max) => (reader ??= new PaxlstFastPath(s, this)).run(s, start, max);
     }
   }
 

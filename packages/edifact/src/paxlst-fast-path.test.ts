@@ -56,8 +56,15 @@ describe('PAXLST fast path against the general path (differential)', () => {
     expectSameDecode(text, 'strict');
   });
 
-  it('decodes the benchmark traffic identically', () => {
-    expectSameDecode(syntheticPaxlst(200_000, 42).text, 'strict');
+  it('decodes the benchmark traffic identically, progress reported at the same segments', () => {
+    const { text } = syntheticPaxlst(400_000, 42);
+    expectSameDecode(text, 'strict');
+    const fast: number[] = [];
+    const general: number[] = [];
+    decodePaxlst(text, { onProgress: (at) => fast.push(at) });
+    decodePaxlstGeneral(text, { onProgress: (at) => general.push(at) });
+    expect(fast.length).toBeGreaterThan(1);
+    expect(fast).toEqual(general);
   });
 
   it('decodes generated manifests identically, with release characters and custom UNA (property)', () => {

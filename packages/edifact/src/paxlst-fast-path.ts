@@ -78,11 +78,45 @@ export class PaxlstFastPath {
     this.table = s.charTable;
   }
 
-  /** Reads the segment at `start`; the offset after its terminator, or -1 for the general path. */
+  /**
+   * Reads up to `max` segments from `start` for as long as the fast path can, advances the
+   * scanner past them and returns how many it read (0: the first needs the general path).
+   */
+  run(s: SegmentScanner, start: number, max: number): number {
+    this.table = s.charTable;
+    const t = this.t;
+    const len = this.len;
+    let n = 0;
+    let p = start;
+    let last = start;
+    let end = start;
+    while (n < max) {
+      const q = this.segment(p);
+      if (q < 0) break;
+      n++;
+      last = p;
+      end = q;
+      p = q;
+      while (p < len) {
+        const c = t.charCodeAt(p);
+        if (c === 10 || c === 13 || c === 32 || c === 9) p++;
+        else break;
+      }
+      if (p >= len) break;
+    }
+    if (n > 0) s.consumed(last, end, n);
+    return n;
+  }
+
+  /** Reads the one segment at `start`; the offset after its terminator, or -1 for the general path. */
   read(s: SegmentScanner, start: number): number {
+    this.table = s.charTable;
+    return this.segment(start);
+  }
+
+  private segment(start: number): number {
     const t = this.t;
     if (start + 4 >= this.len || t.charCodeAt(start + 3) !== this.E) return -1;
-    this.table = s.charTable;
     const a = t.charCodeAt(start);
     const b = t.charCodeAt(start + 1);
     const c = t.charCodeAt(start + 2);

@@ -192,12 +192,12 @@ export class SegmentScanner {
   }
 
   /**
-   * Records that a fast reader consumed the clean, terminated segment [start, end) itself:
-   * the ordinal and offsets advance as next() would, but the element boundaries are not
-   * filled in (tagCode is 0), so only positions may be asked of the scanner until next().
+   * Records that a fast reader consumed `count` clean, terminated segments itself, the last
+   * one [start, end): the ordinal and offsets advance as next() would, but the element
+   * boundaries are not filled in (tagCode is 0), so only positions may be asked until next().
    */
-  consumed(start: number, end: number): void {
-    this.index++;
+  consumed(start: number, end: number, count = 1): void {
+    this.index += count;
     this.offset = start;
     this.pos = end;
     this.next_ = end;
