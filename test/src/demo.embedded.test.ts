@@ -49,17 +49,26 @@ describe('the embedded demo', () => {
       if (queue.length === 0) await new Promise((r) => setTimeout(r, 500));
     }
     expect(queue.length).toBeGreaterThan(0);
-    // The planted facilitator on PG200: one phone behind six bookings.
-    let alerts: { facilitatorKind: string; facilitatorValue: string }[] = [];
-    for (let i = 0; i < 60 && alerts.length === 0; i++) {
-      alerts = (await get('/v1/network/alerts', 'analyst')).alerts as typeof alerts;
-      if (alerts.length === 0) await new Promise((r) => setTimeout(r, 500));
-    }
-    expect(
+    // The planted facilitators: on PG200 one phone behind six bookings; on PG300 (a demo
+    // smuggling route) one agency selling eight cash one-way tickets.
+    let alerts: { facilitatorKind: string; facilitatorValue: string; pattern: string }[] = [];
+    const planted = () =>
       alerts.some(
         (a) => a.facilitatorKind === 'phone' && a.facilitatorValue.includes('905550100200'),
-      ),
-    ).toBe(true);
+      ) &&
+      alerts.some(
+        (a) => a.pattern === 'agency-cash-one-way-route' && a.facilitatorValue === 'AGDEMO77',
+      );
+    for (let i = 0; i < 60 && !planted(); i++) {
+      alerts = (await get('/v1/network/alerts', 'analyst')).alerts as typeof alerts;
+      if (!planted()) await new Promise((r) => setTimeout(r, 500));
+    }
+    expect(alerts.map((a) => `${a.pattern}:${a.facilitatorKind}:${a.facilitatorValue}`)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^shared-contact:phone:.*905550100200/),
+        'agency-cash-one-way-route:agency:AGDEMO77',
+      ]),
+    );
     // The carrier simulator drives lists, changes, cancellations and check-ins into it.
     const key = (
       JSON.parse(readFileSync(path.join(home, 'demo-credentials.json'), 'utf8')) as {

@@ -8,6 +8,8 @@ export interface PnrSpec {
   seed: number;
   /** Plant a shared contact across this many bookings (none when absent). */
   facilitator?: { phone: string; bookings: number };
+  /** Plant an agency selling cash one-way tickets: the last this many bookings (none when absent). */
+  agency?: { id: string; bookings: number };
   /** When the bookings were made, `YYYY-MM-DDTHH:mm` local. */
   bookedAt: string;
 }
@@ -30,13 +32,14 @@ export function generatePnrPush(manifest: Manifest, spec: PnrSpec) {
     },
     pnrs: passengers.map((t, i) => {
       const planted = spec.facilitator && i < spec.facilitator.bookings;
+      const soldByAgency = spec.agency && i >= passengers.length - spec.agency.bookings;
       return {
         bookingRef: t.references.booking!,
         carrier: manifest.flight.carrier,
         createdAt: spec.bookedAt,
         originator: {
           airline: manifest.flight.carrier,
-          agencyId: `AG${rng.int(100, 999)}`,
+          agencyId: soldByAgency ? spec.agency!.id : `AG${rng.int(100, 999)}`,
           type: 'T',
         },
         travellers: [
@@ -57,15 +60,16 @@ export function generatePnrPush(manifest: Manifest, spec: PnrSpec) {
           ],
           emails: [],
         },
-        payments: planted
-          ? [{ type: 'cash' as const }]
-          : [
-              {
-                type: 'card' as const,
-                cardType: 'VI',
-                cardMasked: `XXXXXXXXXXXX${rng.int(1000, 9999)}`,
-              },
-            ],
+        payments:
+          planted || soldByAgency
+            ? [{ type: 'cash' as const }]
+            : [
+                {
+                  type: 'card' as const,
+                  cardType: 'VI',
+                  cardMasked: `XXXXXXXXXXXX${rng.int(1000, 9999)}`,
+                },
+              ],
         itinerary: [
           {
             carrier: manifest.flight.carrier,

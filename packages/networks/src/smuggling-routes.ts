@@ -56,6 +56,66 @@ export function parseSmugglingRoutes(input: unknown): RouteListResult {
   };
 }
 
+/**
+ * The route list as an agency manages it: a named version, where it comes from, the routes.
+ * Versions are kept; the newest stored one is in force.
+ */
+export const SmugglingRouteFile = z.strictObject({
+  version: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'a version like 2026-11 or v3'),
+  /** e.g. an exchange under Protocol art. 10, a UNODC or Frontex risk analysis */
+  source: z.string().min(1).max(500),
+  routes: SmugglingRouteList.min(1),
+});
+export type SmugglingRouteFile = z.infer<typeof SmugglingRouteFile>;
+
+export type RouteFileResult =
+  | { readonly ok: true; readonly value: SmugglingRouteFile }
+  | { readonly ok: false; readonly issues: readonly RouteIssue[] };
+type RouteIssue = { code: 'INVALID_ROUTES'; message: string; path: string };
+
+/** Parses a route-list file (JSON text or object); every issue names its path. */
+export function parseSmugglingRouteFile(input: unknown): RouteFileResult {
+  let raw = input;
+  if (typeof input === 'string') {
+    try {
+      raw = JSON.parse(input) as unknown;
+    } catch (e) {
+      return {
+        ok: false,
+        issues: [
+          { code: 'INVALID_ROUTES', message: `not valid JSON: ${(e as Error).message}`, path: '' },
+        ],
+      };
+    }
+  }
+  const r = SmugglingRouteFile.safeParse(raw);
+  if (!r.success)
+    return {
+      ok: false,
+      issues: r.error.issues.map((i) => ({
+        code: 'INVALID_ROUTES' as const,
+        message: i.message,
+        path: i.path.map(String).join('.'),
+      })),
+    };
+  const seen = new Set<string>();
+  for (const [i, route] of r.data.routes.entries()) {
+    if (seen.has(route.id))
+      return {
+        ok: false,
+        issues: [
+          {
+            code: 'INVALID_ROUTES',
+            message: `route id ${route.id} appears twice`,
+            path: `routes.${i}.id`,
+          },
+        ],
+      };
+    seen.add(route.id);
+  }
+  return { ok: true, value: r.data };
+}
+
 export function matchRoute(
   routes: readonly SmugglingRoute[],
   route: { origin: string; destination: string; via: readonly string[] } | undefined,

@@ -104,7 +104,8 @@ export async function seedDemo(opts: {
     type: 'application/json',
   });
   // Reservation data (JSON PNR pushes) for PG100–PG300; on PG200 one phone number and cash
-  // payment run across six unrelated bookings: the link analysis should point at that phone.
+  // payment run across six unrelated bookings: the link analysis should point at that phone. On
+  // PG300 (DXB→LHR, a demo smuggling route) one agency sold eight cash one-way tickets.
   for (const m of flights)
     submissions.push({
       carrier: pg,
@@ -115,6 +116,7 @@ export async function seedDemo(opts: {
             bookedAt: new Date(opts.now.getTime() - 5 * 86_400_000).toISOString().slice(0, 16),
             facilitator:
               m.flight.number === '200' ? { phone: '+905550100200', bookings: 6 } : undefined,
+            agency: m.flight.number === '300' ? { id: 'AGDEMO77', bookings: 8 } : undefined,
           }),
         ),
       ),

@@ -413,4 +413,43 @@ describe('reference API', () => {
       profiles: 7,
     });
   });
+  it('manages smuggling-route versions for link analysis: supervisors import, readers list, bad files refused with paths', async () => {
+    const file = {
+      version: '2026-11',
+      source: 'exchange under Protocol art. 10 (test)',
+      routes: [{ id: 'IST-AMS', origins: ['IST'], destinations: ['AMS'] }],
+    };
+    const post = (who: string, payload: Record<string, unknown>) =>
+      app.inject({ method: 'POST', url: '/v1/smuggling-routes', headers: as(who), payload });
+    expect((await post('analyst', file)).statusCode).toBe(403);
+    const ok = await post('sup1', file);
+    expect(ok.statusCode, ok.body).toBe(201);
+    expect(ok.json()).toMatchObject({ version: '2026-11', routes: 1, author: ids.sup1 });
+    expect((await post('sup1', file)).statusCode).toBe(409);
+    const bad = await post('sup1', { ...file, version: '2026-12', routes: [{ id: 'X' }] });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json()).toMatchObject({ error: 'INVALID_ROUTES' });
+    expect(bad.json().message).toContain('routes.0');
+    const list = await app.inject({
+      method: 'GET',
+      url: '/v1/smuggling-routes',
+      headers: as('officer'),
+    });
+    expect(list.json()).toMatchObject({ current: '2026-11', versions: [{ version: '2026-11' }] });
+    const exported = await app.inject({
+      method: 'GET',
+      url: '/v1/smuggling-routes/2026-11/file',
+      headers: as('analyst'),
+    });
+    expect(JSON.parse(exported.body)).toEqual(file);
+    expect(
+      (
+        await app.inject({
+          method: 'DELETE',
+          url: '/v1/smuggling-routes/2026-11',
+          headers: as('officer'),
+        })
+      ).statusCode,
+    ).toBe(403);
+  });
 });

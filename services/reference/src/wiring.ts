@@ -6,6 +6,7 @@ import {
   createEntryRulesRepository,
   createLostStolenRepository,
   createRiskProfileRepository,
+  createSmugglingRoutesRepository,
   createUserRepository,
   createWatchlistRepository,
   loadReferenceSnapshot,
@@ -24,6 +25,7 @@ import { registerClearedRoutes } from './routes/cleared-routes.ts';
 import { registerEntryRulesRoutes } from './routes/entry-rules-routes.ts';
 import { registerLostStolenRoutes } from './routes/lost-stolen-routes.ts';
 import { registerProfileRoutes } from './routes/profile-routes.ts';
+import { registerSmugglingRoutesRoutes } from './routes/smuggling-routes-routes.ts';
 import { READ_ROLES } from './routes/route-support.ts';
 import { registerWatchlistRoutes } from './routes/watchlist-routes.ts';
 
@@ -37,6 +39,7 @@ export function createReferenceComponents(deps: { db: Database; logger: Logger }
   const entryRules = createEntryRulesRepository(prisma);
   const authorisations = createAuthorisationRepository(prisma);
   const lostStolen = createLostStolenRepository(prisma);
+  const smugglingRoutes = createSmugglingRoutesRepository(prisma);
   const backtest = createBacktestRunner({ db: deps.db, profiles, airportCountries: airportStates });
   const logger = deps.logger.child({ component: 'reference' });
   return {
@@ -48,6 +51,7 @@ export function createReferenceComponents(deps: { db: Database; logger: Logger }
     entryRules,
     authorisations,
     lostStolen,
+    smugglingRoutes,
     backtest,
     /** Everything screening needs, in the engines' types (see loadReferenceSnapshot). */
     snapshot(options?: SnapshotOptions): Promise<ReferenceSnapshot> {
@@ -73,6 +77,7 @@ export function createReferenceComponents(deps: { db: Database; logger: Logger }
         registerEntryRulesRoutes(scope, { entryRules, users });
         registerAuthorisationRoutes(scope, { authorisations, users, audit });
         registerLostStolenRoutes(scope, { lostStolen, users });
+        registerSmugglingRoutesRoutes(scope, { smugglingRoutes, users });
         logger.debug('reference routes registered');
       });
     },

@@ -2,7 +2,12 @@
 // current assessment, redelivery changes nothing, and objective failures become directives.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateManifest, generatePnrPush } from '@paxguard/demo-data';
-import { openDatabase, parseDatabaseUrl, type Database } from '@paxguard/db';
+import {
+  createSmugglingRoutesRepository,
+  openDatabase,
+  parseDatabaseUrl,
+  type Database,
+} from '@paxguard/db';
 import { encodePaxlst } from '@paxguard/edifact';
 import { createIngestComponents, type IngestComponents } from '@paxguard/ingest';
 import { createLogger, createMemoryBus } from '@paxguard/platform';
@@ -185,5 +190,52 @@ describe('screening worker', () => {
     // Travellers are not scored by the network finding: their assessments carry none.
     const networkFindings = await db.prisma.finding.count({ where: { source: 'network' } });
     expect(networkFindings).toBe(0);
+  });
+  it('finds an agency selling cash one-way tickets on a known route once the route list arrives', async () => {
+    const m = await submitAndSettle(34, '34');
+    const carrier = (await ingest.carriers.findByDesignator('PG'))!;
+    const push = generatePnrPush(m, {
+      seed: 6,
+      bookedAt: '2026-12-01T10:00',
+      agency: { id: 'AG-777', bookings: 7 },
+    });
+    const r = await ingest.ingest.submit({
+      carrier,
+      channel: 'http',
+      contentType: 'application/json',
+      raw: Buffer.from(JSON.stringify(push)),
+    });
+    expect(r.status, JSON.stringify(r.errors)).toBe('accepted');
+    const agencyAlerts = () =>
+      db.prisma.networkAlert.findMany({
+        where: { flightKey: 'PG34/2026-12-20', pattern: 'agency-cash-one-way-route' },
+      });
+    const settle = async (until: () => Promise<boolean>) => {
+      for (let i = 0; i < 50 && !(await until()); i++) {
+        await new Promise((res) => setTimeout(res, 100));
+        await bus.idle();
+      }
+    };
+    // The push is analysed (its flight gets its analysis) but no route is known yet.
+    await settle(
+      async () => (await db.prisma.outboxMessage.count({ where: { publishedAt: null } })) === 0,
+    );
+    expect(await agencyAlerts()).toEqual([]);
+
+    // A supervisor stores the route list: link analysis runs again over the window.
+    await createSmugglingRoutesRepository(db.prisma).importText(
+      JSON.stringify({
+        version: 't-1',
+        source: 'test',
+        routes: [{ id: 'LHR-JFK-TEST', origins: ['LHR'], destinations: ['JFK'] }],
+      }),
+      { id: 'sup', role: 'supervisor' },
+    );
+    await settle(async () => (await agencyAlerts()).length > 0);
+    const [alert] = await agencyAlerts();
+    expect(alert).toMatchObject({ facilitatorKind: 'agency', facilitatorValue: 'AG777' });
+    const evidence = alert!.evidence as { bookingRefs: string[]; route: { id: string } };
+    expect(evidence.bookingRefs).toHaveLength(7);
+    expect(evidence.route.id).toBe('LHR-JFK-TEST');
   });
 });

@@ -3,6 +3,8 @@ import { hostname } from 'node:os';
 import {
   createAssessmentRepository,
   createNetworkAlertRepository,
+  createSmugglingRoutesRepository,
+  ReferenceChanged,
   type Database,
 } from '@paxguard/db';
 import { SubmissionAccepted, Topics, type Clock } from '@paxguard/domain';
@@ -31,10 +33,12 @@ export function createScreeningComponents(deps: {
     clock: deps.clock ?? { now: () => new Date() },
     logger,
   });
+  const smugglingRoutes = createSmugglingRoutesRepository(deps.db.prisma);
   const network = createNetworkAnalysis({
     alerts: createNetworkAlertRepository(deps.db.prisma),
     clock: deps.clock ?? { now: () => new Date() },
     logger,
+    loadRoutes: async () => (await smugglingRoutes.current()).routes,
   });
   const subs: Subscription[] = [];
   let timer: NodeJS.Timeout | undefined;
@@ -73,7 +77,14 @@ export function createScreeningComponents(deps: {
         await deps.bus.subscribe({
           groupId: `paxguard-screening-reference-${hostname()}-${process.pid}`,
           topics: [Topics.referenceChanged],
-          handler: async () => {
+          handler: async (msg) => {
+            const { payload } = decodeEvent(ReferenceChanged, msg);
+            // Routes feed link analysis only: no traveller's assessment depends on them.
+            if (payload.area === 'smuggling-routes') {
+              const report = await network.analyseWindow();
+              logger.info(report, 'smuggling routes changed: link analysis run again');
+              return;
+            }
             const report = await worker.rescreenNotYetArrived();
             logger.info(report, 'reference data changed: re-screened flights not yet arrived');
           },

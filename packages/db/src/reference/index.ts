@@ -42,6 +42,11 @@ export {
   type LostStolenRow,
   type LostStolenImportResult,
 } from './lost-stolen-repository.ts';
+export {
+  createSmugglingRoutesRepository,
+  type SmugglingRoutesRepository,
+  type SmugglingRoutesVersionInfo,
+} from './smuggling-routes-repository.ts';
 export { readShippedEntryRules, type EntryRulesFiles } from './shipped-entry-rules.ts';
 export {
   loadReferenceSnapshot,

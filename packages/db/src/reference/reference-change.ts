@@ -21,6 +21,7 @@ export const REFERENCE_AREAS = [
   'entry-rules',
   'authorisations',
   'lost-stolen',
+  'smuggling-routes',
 ] as const;
 export type ReferenceArea = (typeof REFERENCE_AREAS)[number];
 

@@ -8,6 +8,7 @@ import {
   createEntryRulesRepository,
   createLostStolenRepository,
   createRiskProfileRepository,
+  createSmugglingRoutesRepository,
   createWatchlistRepository,
   loadReferenceSnapshot,
   loadReferenceVersions,
@@ -260,6 +261,53 @@ describe('reference repositories', () => {
     expect(
       events.map((e) => (e.envelope as { payload: { version: string } }).payload.version).sort(),
     ).toEqual(['v1', 'v2', 'v2']);
+  });
+
+  it('keeps every version of the smuggling routes, the newest in force, refusing bad files with paths', async () => {
+    const routes = createSmugglingRoutesRepository(db.prisma);
+    expect(await routes.current()).toEqual({ routes: [] });
+    const before = await loadReferenceSnapshot(db.prisma);
+    const file = (version: string, origins: string[]) =>
+      JSON.stringify({
+        version,
+        source: 'exchange under Protocol art. 10 (test)',
+        routes: [{ id: 'R1', origins, destinations: ['AMS'] }],
+      });
+    const v1 = await routes.importText(file('2026-10', ['IST']), supervisor);
+    expect(v1).toMatchObject({ version: '2026-10', routes: 1, author: 'sup-1' });
+    await routes.importText(file('2026-11', ['IST', 'CAI']), supervisor);
+    expect((await routes.current()).version).toBe('2026-11');
+    expect((await routes.current()).routes[0]!.origins).toEqual(['IST', 'CAI']);
+    expect((await routes.list()).map((v) => v.version)).toEqual(['2026-11', '2026-10']);
+    expect(await routes.exportText('2026-10')).toBe(file('2026-10', ['IST']));
+    await expect(routes.importText(file('2026-11', ['IST']), supervisor)).rejects.toMatchObject({
+      code: 'ROUTES_VERSION_EXISTS',
+    });
+    await expect(
+      routes.importText(file('2026-12', ['istanbul']), supervisor),
+    ).rejects.toMatchObject({
+      code: 'INVALID_ROUTES',
+      message: expect.stringContaining('routes.0.origins.0'),
+    });
+    await routes.remove('2026-11', admin);
+    expect((await routes.current()).version).toBe('2026-10');
+    await expect(routes.remove('2026-11', admin)).rejects.toMatchObject({
+      code: 'ROUTES_NOT_FOUND',
+    });
+    // Audited, announced, and outside the screening snapshot: routes feed link analysis only.
+    const audit = await db.prisma.auditEvent.findMany({
+      where: { action: { startsWith: 'smuggling-routes.' } },
+    });
+    expect(audit.map((a) => a.action).sort()).toEqual([
+      'smuggling-routes.delete',
+      'smuggling-routes.import',
+      'smuggling-routes.import',
+    ]);
+    const events = await db.prisma.outboxMessage.findMany({
+      where: { envelope: { path: ['payload', 'area'], equals: 'smuggling-routes' } },
+    });
+    expect(events).toHaveLength(3);
+    expect((await loadReferenceSnapshot(db.prisma)).version).toBe(before.version);
   });
 
   it('gives the same version for the same data', async () => {

@@ -329,3 +329,26 @@ export const DEMO_PROFILES: object[] = [
     ],
   },
 ];
+
+/**
+ * Invented for the demo (no real intelligence): routes an agency would receive through the
+ * exchanges of Protocol art. 10. The demo flight PG300 DXB→LHR is on the first.
+ */
+export const DEMO_SMUGGLING_ROUTES = {
+  version: 'demo-1',
+  source: 'demo data, invented: stands for routes exchanged under Protocol art. 10',
+  routes: [
+    {
+      id: 'DEMO-GULF-UK',
+      name: 'Gulf hub to the UK',
+      origins: ['DXB', 'DOH'],
+      destinations: ['LHR', 'LGW', 'MAN'],
+    },
+    {
+      id: 'DEMO-IST-EU',
+      name: 'Istanbul transit to Schengen',
+      via: ['IST'],
+      destinations: ['FRA', 'CDG', 'AMS'],
+    },
+  ],
+};

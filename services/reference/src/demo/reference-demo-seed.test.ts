@@ -28,6 +28,7 @@ describe('seedReferenceDemo', () => {
       profilesApproved: 3,
       entryRules: true,
       lostStolen: 502,
+      smugglingRoutes: 2,
     });
     expect(first.authorisations).toBeGreaterThan(100);
     const versionBefore = (await loadReferenceSnapshot(db.prisma, { now })).version;
@@ -37,6 +38,7 @@ describe('seedReferenceDemo', () => {
       entryRules: false,
       authorisations: 0,
       lostStolen: 0,
+      smugglingRoutes: 0,
     });
     const s = await loadReferenceSnapshot(db.prisma, { now });
     expect(s.version).toBe(versionBefore);

@@ -8,6 +8,7 @@ import {
   createEntryRulesRepository,
   createLostStolenRepository,
   createRiskProfileRepository,
+  createSmugglingRoutesRepository,
   createWatchlistRepository,
   readShippedEntryRules,
   type Actor,
@@ -22,6 +23,7 @@ import {
   demoLostStolenCsv,
   demoPersons,
   DEMO_PROFILES,
+  DEMO_SMUGGLING_ROUTES,
 } from './demo-reference-data.ts';
 import { demoFlights } from '@paxguard/demo-data';
 
@@ -31,6 +33,7 @@ export interface ReferenceDemoResult {
   entryRules: boolean;
   authorisations: number;
   lostStolen: number;
+  smugglingRoutes: number;
 }
 
 const SEEDER: Actor = { id: 'demo-seed', role: 'admin' };
@@ -59,6 +62,7 @@ export async function seedReferenceDemo(opts: {
     entryRules: false,
     authorisations: 0,
     lostStolen: 0,
+    smugglingRoutes: 0,
   };
 
   const lists = createWatchlistRepository(prisma);
@@ -122,6 +126,13 @@ export async function seedReferenceDemo(opts: {
         actor: SEEDER,
       })
     ).accepted;
+  }
+  // A route list for link analysis; the demo plants an agency selling cash one-way tickets on it.
+  const routes = createSmugglingRoutesRepository(prisma);
+  if ((await routes.list()).length === 0) {
+    result.smugglingRoutes = (
+      await routes.importText(JSON.stringify(DEMO_SMUGGLING_ROUTES, null, 2), SUPERVISOR)
+    ).routes;
   }
   opts.logger?.info({ ...result }, 'reference demo data seeded');
   return result;
