@@ -1,5 +1,6 @@
 // Query side of the index: expand each query token to listed phonetic keys within one
 // edit (or by prefix when an MRZ cut it), probe key-pair blocks, then align names.
+import { equivalentKeys } from './chinese-romanisation.ts';
 import { undatedKey, type EntryRecord, type IndexStore } from './index-store.ts';
 import {
   isParticle,
@@ -85,7 +86,7 @@ export function findCandidates(
   const toks = qn.norm.tokens.filter((t) => !t.initial);
   const lastMajor = toks.length - 1;
   const expansions: SkeletonNeighbour[][] = toks.map((t, i) => {
-    const near = store.vocab.neighbours(t.skeleton);
+    const near = withEquivalents(store, t.text, store.vocab.neighbours(t.skeleton));
     if (!qn.norm.mrz || i !== lastMajor) return near;
     return near.concat(store.vocab.prefixNeighbours(t.text));
   });
@@ -118,6 +119,23 @@ export function findCandidates(
           if (a.distance + b.distance <= budget) postings.probe(a.skelId, b.skelId, window, visit);
     }
   }
+}
+
+/** A Chinese surname's other romanisations' keys join its neighbours (LEE reads LI's blocks). */
+function withEquivalents(
+  store: IndexStore,
+  text: string,
+  near: SkeletonNeighbour[],
+): SkeletonNeighbour[] {
+  const keys = equivalentKeys(text);
+  if (keys.length === 0) return near;
+  const out = near.slice();
+  for (const k of keys) {
+    const id = store.vocab.skeletonId(k);
+    if (id !== undefined && !out.some((n) => n.skelId === id))
+      out.push({ skelId: id, distance: 0 });
+  }
+  return out;
 }
 
 /** Typos that break a phonetic key by more than one edit (CMHANDRAN, ZENV). */

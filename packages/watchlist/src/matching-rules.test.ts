@@ -1,6 +1,7 @@
 // Behaviour of the matching rules added for recall and false alerts: one small list, each
 // rule shown by a traveller it must find and one it must leave alone.
 import { describe, expect, it } from 'vitest';
+import { sameChineseSurname, wadeGilesToPinyin } from './chinese-romanisation.ts';
 import { skeletonKey } from './phonetic-key.ts';
 import { joinedSimilarity } from './token-matcher.ts';
 import { buildWatchlistIndex } from './watchlist-index.ts';
@@ -134,5 +135,53 @@ describe('evidence: namesakes of common names', () => {
     });
     expect(hit?.entryId).toBe('UNDATED-RARE');
     expect(hit?.explanation.weakEvidence).toBeUndefined();
+  });
+});
+
+describe('Chinese romanisations', () => {
+  it('rewrites Wade-Giles syllables to pinyin and leaves pinyin and other names alone', () => {
+    expect(wadeGilesToPinyin('HSIAOHSUEH')).toBe('XIAOXUE');
+    expect(wadeGilesToPinyin('CHIH')).toBe('ZHI');
+    expect(wadeGilesToPinyin('CHIEN')).toBe('JIAN');
+    expect(wadeGilesToPinyin('HANLUNG')).toBe('HANLONG');
+    expect(wadeGilesToPinyin('XIAOMING')).toBe('XIAOMING');
+    expect(wadeGilesToPinyin('HASSAN')).toBe('HASSAN');
+    expect(wadeGilesToPinyin('CHINEDU')).toBe('CHINEDU');
+    // A surname with known other spellings keeps its form: TSAO is CAO, not ZAO.
+    expect(wadeGilesToPinyin('TSAO')).toBe('TSAO');
+  });
+
+  it('knows the Cantonese and Wade-Giles spellings of common surnames', () => {
+    expect(sameChineseSurname('LEE', 'LI')).toBe(true);
+    expect(sameChineseSurname('WONG', 'WANG')).toBe(true);
+    expect(sameChineseSurname('WONG', 'HUANG')).toBe(true);
+    expect(sameChineseSurname('LEE', 'LIU')).toBe(false);
+  });
+
+  it('finds a pinyin listing from a Cantonese surname and Wade-Giles given name', () => {
+    const zh = buildWatchlistIndex(
+      lists({
+        id: 'zh',
+        name: 'Zh',
+        version: '1',
+        kind: 'persons',
+        thresholds: { alert: 0.8 },
+        entries: [
+          person('SUN', 'SUN, Xiaoxue', '1979-11-20', 'TWN'),
+          person('CAO', 'CAO, Shanjia', '1974-10-13', 'HKG'),
+        ],
+      }),
+    );
+    const found = (input: WatchlistQueryInput) =>
+      zh.screen(query(input), NOW).map((h) => h.entryId);
+    expect(
+      found({ names: [{ surname: 'SUN', given: ['HSIAO-HSUEH'] }], birthDate: '1979-11-20' }),
+    ).toEqual(['SUN']);
+    expect(
+      found({ names: [{ surname: 'TSAO', given: ['SHAN-CHIA'] }], birthDate: '1974-10-13' }),
+    ).toEqual(['CAO']);
+    expect(
+      found({ names: [{ surname: 'TSAO', given: ['SHAN-CHIA'] }], birthDate: '1975-03-02' }),
+    ).toEqual([]);
   });
 });

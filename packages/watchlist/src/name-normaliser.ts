@@ -1,5 +1,6 @@
 // Turns a name as written (any script, "SURNAME, Given", MRZ with `<` fillers and OCR
 // digits) into canonical tokens with phonetic keys, the unit both index and query use.
+import { wadeGilesToPinyin } from './chinese-romanisation.ts';
 import { skeletonKey } from './phonetic-key.ts';
 import { transliterateToLatin } from './script-transliterator.ts';
 
@@ -135,7 +136,7 @@ export function normaliseName(name: NameInput): NormalisedName {
     return OCR_DIGITS[d] ?? '';
   });
   const words = repaired.split(/[ ,]+/).filter((w) => w.length > 0);
-  const joined = joinCompounds(words);
+  const joined = joinCompounds(words).map(wadeGilesToPinyin);
   let tokens: NameToken[] = joined.map((text) => ({
     text,
     skeleton: skeletonKey(text),

@@ -1,5 +1,6 @@
 // Name-to-name agreement: token similarity (spelling, phonetic key, initial, truncation)
 // and a weighted token-set alignment that tolerates order swaps and missing middle names.
+import { sameChineseSurname } from './chinese-romanisation.ts';
 import { boundedEditDistance, jaroWinkler } from './string-similarity.ts';
 
 export type TokenReason = 'exact' | 'phonetic' | 'spelling' | 'initial' | 'truncated' | 'joined';
@@ -32,6 +33,8 @@ export function tokenSimilarity(
     return rest.reason === 'exact' ? { sim: 0.97, reason: 'spelling' } : rest;
   }
   if (mayBeCut && q.length >= 3 && e.startsWith(q)) return { sim: 0.9, reason: 'truncated' };
+  // LEE = LI, CHAN = CHEN, TSAO = CAO: one Chinese surname, romanised apart.
+  if (sameChineseSurname(q, e)) return { sim: 0.93, reason: 'phonetic' };
   const jw = jaroWinkler(q, e);
   let best: TokenSim = { sim: jw, reason: 'spelling' };
   // Short names: one edit is a typo, though Jaro-Winkler scores it low.
