@@ -18,11 +18,14 @@ import { createCarrierRepository, newSecret, openDatabase, parseDatabaseUrl } fr
 import { generateManifest } from '@paxguard/demo-data';
 import { encodePaxlst } from '@paxguard/edifact';
 import { testKafka, type TestKafka } from '@paxguard/test-support';
+import { measureSteps } from './iapi-steps.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
 const RATE = Number(process.env.PAXGUARD_BENCH_IAPI_RATE ?? 500);
 const SECONDS = Number(process.env.PAXGUARD_BENCH_SECONDS ?? 20);
 const TARGET = process.env.PAXGUARD_BENCH_IAPI_TARGET === 'embedded' ? 'embedded' : 'service';
+// The production default; request logging is part of the cost (output goes to /dev/null).
+const LOG_LEVEL = process.env.PAXGUARD_BENCH_LOG_LEVEL ?? 'info';
 // Extra node flags for the server under test, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
 const NODE_FLAGS = (process.env.PAXGUARD_BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
 
@@ -44,7 +47,7 @@ async function start(
   // node with the tsx loader (not the tsx CLI), so the pid is the server itself.
   const proc = spawn(process.execPath, [...flags, '--import', 'tsx', path.join(ROOT, entry)], {
     cwd: ROOT,
-    env: { ...process.env, ...env, PORT: String(p), HOST: '127.0.0.1', LOG_LEVEL: 'error' },
+    env: { ...process.env, ...env, PORT: String(p), HOST: '127.0.0.1', LOG_LEVEL },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${p}`;
@@ -192,10 +195,16 @@ console.log(
   `setup: ${TARGET === 'embedded' ? 'whole embedded process (all services in one event loop)' : `ingest service alone (services/ingest/src/main.ts), Kafka: ${kafka?.kind}`}; database: ${databaseUrl.startsWith('pglite:') ? 'embedded PGlite' : 'PostgreSQL server'}`,
 );
 console.log(
+  `server log level ${LOG_LEVEL}; server CPU = user + system time of the server process during the run / requests answered`,
+);
+console.log(
   `iAPI benchmark: ${RATE} requests/s offered for ${SECONDS} s, 20 connections, autocannon in a separate process`,
 );
 console.log(line('paxguard iAPI (archive+store+screen+answer)', iapi, iapiCpu));
 console.log(line('baseline: empty fastify route', base, emptyCpu));
+console.log('iAPI CPU per request by step, in this process (µs):');
+for (const s of measureSteps(bodies))
+  console.log(`  ${s.step.padEnd(40)} ${s.us.toFixed(0).padStart(6)}`);
 console.log(
   `targets: ≥ 500 req/s sustained → ${iapi.requests.average >= 500 ? 'met' : 'NOT met'}; p99 ≤ 50 ms → ${iapi.latency.p99 <= 50 ? 'met' : 'NOT met'}`,
 );
