@@ -27,7 +27,7 @@ const gc = (globalThis as { gc?: () => void }).gc;
 function measure(
   name: string,
   fn: () => number,
-): { name: string; ms: number; wallMs: number; count: number } {
+): { name: string; ms: number; bestMs: number; wallMs: number; count: number } {
   // One full GC before each contender (not between its runs): otherwise the contender
   // measured next pays for collecting the previous one's results, which penalised
   // whichever baseline came after our decoder.
@@ -48,7 +48,9 @@ function measure(
     cpu.push((c.user + c.system) / 1000);
   }
   const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-  return { name, ms: median(cpu), wallMs: median(wall), count };
+  // The best run beside the median: on a machine shared with other work, the median
+  // mostly measures the neighbours (even in CPU time: caches and GC threads contend).
+  return { name, ms: median(cpu), bestMs: Math.min(...cpu), wallMs: median(wall), count };
 }
 
 /** Heap in use after a full GC when --expose-gc is on: what is really retained, not garbage awaiting collection. */
@@ -100,20 +102,28 @@ const split = measure("bare split (indexOf of ')", () => {
   return segments.length;
 });
 
-console.log('\n| contender | CPU ms | MB/s (CPU) | travellers/s (CPU) | wall ms | MB/s (wall) |');
-console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+console.log(
+  '\n| contender | CPU ms | MB/s (CPU) | travellers/s (CPU) | best CPU ms | MB/s (best) | wall ms | MB/s (wall) |',
+);
+console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const r of [ours, edifact, split]) {
   console.log(
-    `| ${r.name} | ${fmt(r.ms)} | ${fmt(mbps(text.length, r.ms))} | ${fmt(travellers / (r.ms / 1000), 0)} | ${fmt(r.wallMs)} | ${fmt(mbps(text.length, r.wallMs))} |`,
+    `| ${r.name} | ${fmt(r.ms)} | ${fmt(mbps(text.length, r.ms))} | ${fmt(travellers / (r.ms / 1000), 0)} | ${fmt(r.bestMs)} | ${fmt(mbps(text.length, r.bestMs))} | ${fmt(r.wallMs)} | ${fmt(mbps(text.length, r.wallMs))} |`,
   );
 }
-const ourMbps = mbps(text.length, ours.ms);
-const vsEdifact = edifact.ms / ours.ms;
-const vsSplit = split.ms / ours.ms;
 const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
-console.log(`\ntarget ≥ 100 MB/s: ${fmt(ourMbps)} MB/s → ${verdict(ourMbps >= 100)}`);
-console.log(`target ≥ 4× edifact event Parser: ${fmt(vsEdifact, 2)}× → ${verdict(vsEdifact >= 4)}`);
-console.log(`target ≥ 30 % of bare split: ${fmt(vsSplit * 100)} % → ${verdict(vsSplit >= 0.3)}`);
+for (const [label, pick] of [
+  ['median CPU', (r: typeof ours) => r.ms],
+  ['best run CPU', (r: typeof ours) => r.bestMs],
+] as const) {
+  const ourMbps = mbps(text.length, pick(ours));
+  const vsEdifact = pick(edifact) / pick(ours);
+  const vsSplit = pick(split) / pick(ours);
+  console.log(`\ntargets on ${label}:`);
+  console.log(`  ≥ 100 MB/s: ${fmt(ourMbps)} MB/s → ${verdict(ourMbps >= 100)}`);
+  console.log(`  ≥ 4× edifact event Parser: ${fmt(vsEdifact, 2)}× → ${verdict(vsEdifact >= 4)}`);
+  console.log(`  ≥ 30 % of bare split: ${fmt(vsSplit * 100)} % → ${verdict(vsSplit >= 0.3)}`);
+}
 
 const pnrText = syntheticPnrgov(
   readFileSync(
