@@ -285,6 +285,15 @@ function script(input: InteractiveStoreInput): string {
   ].join(';\n');
 }
 
+// Every lookup here is by key, so index access is always right. The plans are cached per
+// connection and the first ones are made while the tables are small and their statistics say
+// "scan it all", which then costs a full scan of Assessment, Directive, TravelDocument… per
+// request as the tables grow; so these statements are planned with sequential scans off (and
+// without JIT, which those inflated costs would otherwise switch on). SET LOCAL: the settings
+// end with the transaction and never reach other queries on the pooled connection.
+const PLANNER = 'SET LOCAL enable_seqscan = off;\nSET LOCAL jit = off';
+const PLANNER_STATEMENTS = 2;
+
 /** Planned once per connection: planning the store statement costs more than running it. */
 const PREPARED = Object.fromEntries(
   Object.entries({
@@ -372,11 +381,11 @@ export function createInteractiveRepository(
       .map((input, i) => ({ i, key: flightKey(input.manifest.flight) }))
       .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.i - b.i));
     const results = await db.script<StoreRow>(
-      order.map(({ i }) => script(inputs[i]!)).join(';\n'),
+      [PLANNER, ...order.map(({ i }) => script(inputs[i]!))].join(';\n'),
       PREPARED,
     );
     const out: InteractiveStoreResult[] = [];
-    order.forEach(({ i }, n) => (out[i] = storeResult(results[n * 4 + 3])));
+    order.forEach(({ i }, n) => (out[i] = storeResult(results[PLANNER_STATEMENTS + n * 4 + 3])));
     return out;
   }
 
