@@ -178,6 +178,16 @@ export class PaxlstFastPath {
     return p;
   }
 
+  /** [a, b) as String.prototype.trim would give it; no trim call when both ends are plain ASCII. */
+  private trimmed(a: number, b: number): string {
+    if (a === b) return '';
+    const t = this.t;
+    const first = t.charCodeAt(a);
+    const last = t.charCodeAt(b - 1);
+    const s = t.slice(a, b);
+    return first > 32 && first < 127 && last > 32 && last < 127 ? s : s.trim();
+  }
+
   /** A short code at [a, b) packed like codeKey (length ≤ 4), else -1. */
   private key(a: number, b: number): number {
     if (b - a > 4) return -1;
@@ -217,7 +227,7 @@ export class PaxlstFastPath {
     if (r < 0) return -1;
     let x = this.stop(r);
     if (x < 0) return -1;
-    const surname = t.slice(r, x).trim();
+    const surname = this.trimmed(r, x);
     if (!surname) return -1;
     let given: string[];
     if (t.charCodeAt(x) !== this.C) given = [];
@@ -225,7 +235,7 @@ export class PaxlstFastPath {
       let y = x + 1;
       x = this.stop(y);
       if (x < 0) return -1;
-      const g = t.slice(y, x).trim();
+      const g = this.trimmed(y, x);
       if (t.charCodeAt(x) !== this.C) given = g ? [g] : [];
       else {
         given = [];
@@ -234,7 +244,7 @@ export class PaxlstFastPath {
           y = x + 1;
           x = this.stop(y);
           if (x < 0) return -1;
-          const h = t.slice(y, x).trim();
+          const h = this.trimmed(y, x);
           if (h) given.push(h);
         }
       }
@@ -407,7 +417,7 @@ export class PaxlstFastPath {
     const a = e + 1;
     const b = this.stop(a);
     if (b < 0) return -1;
-    const number = t.slice(a, b).trim();
+    const number = this.trimmed(a, b);
     if (!number) return -1;
     const end = t.charCodeAt(b) === this.T ? b + 1 : this.endOfSegment(b);
     if (end < 0) return -1;
