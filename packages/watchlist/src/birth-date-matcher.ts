@@ -49,6 +49,17 @@ function compareOne(q: PartialDate, e: PartialDate): BirthDateRule {
   return 'mismatch';
 }
 
+/** matchBirthDate's factor alone, without building the explanation: the candidate pre-filter. */
+export function birthDateFactor(
+  query: PartialDate | undefined,
+  listed: readonly PartialDate[],
+): number {
+  if (query === undefined || listed.length === 0) return DATE_FACTORS['not-compared'];
+  let best = DATE_FACTORS.mismatch;
+  for (const e of listed) best = Math.max(best, DATE_FACTORS[compareOne(query, e)]);
+  return best;
+}
+
 /** The best agreement between the traveller's date and any listed date. */
 export function matchBirthDate(
   query: PartialDate | undefined,
@@ -56,18 +67,24 @@ export function matchBirthDate(
 ): BirthDateAgreement {
   if (query === undefined || listed.length === 0)
     return { rule: 'not-compared', factor: DATE_FACTORS['not-compared'] };
-  let best: BirthDateAgreement = { rule: 'mismatch', factor: DATE_FACTORS.mismatch };
+  // Runs for every candidate before its name is scored: format the decisive date once.
+  let bestRule: BirthDateRule = 'mismatch';
+  let bestDate = listed[0];
   let bestRank = PREFERENCE.length;
   for (const e of listed) {
     const rule = compareOne(query, e);
     const rank = rule === 'mismatch' ? PREFERENCE.length : PREFERENCE.indexOf(rule);
     if (rank < bestRank) {
       bestRank = rank;
-      best = { rule, factor: DATE_FACTORS[rule], listed: formatPartialDate(e) };
+      bestRule = rule;
+      bestDate = e;
     }
   }
-  if (best.rule === 'mismatch' && listed[0]) best.listed = formatPartialDate(listed[0]);
-  return best;
+  return {
+    rule: bestRule,
+    factor: DATE_FACTORS[bestRule],
+    ...(bestDate ? { listed: formatPartialDate(bestDate) } : {}),
+  };
 }
 
 export function describeBirthDate(a: BirthDateAgreement, query?: PartialDate): string {

@@ -92,7 +92,10 @@ const WEAK_EVIDENCE = 0.8;
 const UNDATED_EXTRA_BITS = 1.5;
 const YEAR_ONLY_LOOSE_EXTRA_BITS = -2.5;
 const YEAR_ONLY_OTHER_NATIONALITY_EXTRA_BITS = -0.5;
-const NEAR_DATE_PARTIAL_EXTRA_BITS = -0.5;
+const NEAR_DATE_PARTIAL_EXTRA_BITS = 1.5;
+/** A year-only date with a name missing a token on one side. */
+const YEAR_ONLY_PARTIAL_EXTRA_BITS = -4.5;
+const YEAR_ONLY_PARTIAL_OTHER_NATIONALITY_EXTRA_BITS = 1.5;
 const NEAR_DATES = new Set(['day-month-swapped', 'year-off-by-one', 'placeholder-01-01']);
 
 function evidenceShortfall(
@@ -116,8 +119,14 @@ function evidenceShortfall(
   if (date === 'exact' && partial && loose)
     return 'the name is both incomplete and loosely similar';
   if (date === 'year-only') {
-    if (partial && (loose || name.unmatchedMajor > 1 || nationality === 'differs'))
+    if (partial && (loose || name.unmatchedMajor > 1))
       return 'a year-only date with an incomplete name needs the rest to agree exactly';
+    const partialNeeds =
+      nationality === 'differs'
+        ? YEAR_ONLY_PARTIAL_OTHER_NATIONALITY_EXTRA_BITS
+        : YEAR_ONLY_PARTIAL_EXTRA_BITS;
+    if (partial && name.bits < listBits + partialNeeds)
+      return `a year-only date and an incomplete name of common tokens (${bits} bits)`;
     if (loose && name.bits < listBits + YEAR_ONLY_LOOSE_EXTRA_BITS)
       return `a year-only date and a loosely similar name of common tokens (${bits} bits)`;
     if (nationality === 'differs' && name.bits < listBits + YEAR_ONLY_OTHER_NATIONALITY_EXTRA_BITS)

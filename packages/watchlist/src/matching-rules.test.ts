@@ -2,6 +2,7 @@
 // rule shown by a traveller it must find and one it must leave alone.
 import { describe, expect, it } from 'vitest';
 import { sameChineseSurname, wadeGilesToPinyin } from './chinese-romanisation.ts';
+import { normaliseName } from './name-normaliser.ts';
 import { skeletonKey } from './phonetic-key.ts';
 import { joinedSimilarity } from './token-matcher.ts';
 import { buildWatchlistIndex } from './watchlist-index.ts';
@@ -183,5 +184,17 @@ describe('Chinese romanisations', () => {
     expect(
       found({ names: [{ surname: 'TSAO', given: ['SHAN-CHIA'] }], birthDate: '1975-03-02' }),
     ).toEqual([]);
+  });
+});
+
+describe('ABD compounds with a typo', () => {
+  it('joins a misspelt ABD before an article, or a misspelt ABDUL, like the real one', () => {
+    const toks = (s: string) => normaliseName(s).tokens.map((t) => t.text);
+    expect(toks('NOUR AYD AL-AZIZ')).toEqual(toks('NOUR ABD AL-AZIZ'));
+    expect(toks('ADD AL-AZIZ JAWAD')).toEqual(toks('ABD AL-AZIZ JAWAD'));
+    expect(toks('ABEDUL HAMEED')).toEqual(toks('ABDUL HAMEED'));
+    // Not every short A-word is an ABD: ALI AL-HASSAN stays three words.
+    expect(toks('ALI AL-HASSAN')).toEqual(['ALI', 'AL', 'HASSAN']);
+    expect(toks('ABEL MARTIN')).toEqual(['ABEL', 'MARTIN']);
   });
 });

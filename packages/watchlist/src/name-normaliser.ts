@@ -2,6 +2,7 @@
 // digits) into canonical tokens with phonetic keys, the unit both index and query use.
 import { wadeGilesToPinyin } from './chinese-romanisation.ts';
 import { skeletonKey } from './phonetic-key.ts';
+import { boundedEditDistance } from './string-similarity.ts';
 import { transliterateToLatin } from './script-transliterator.ts';
 
 export interface NameToken {
@@ -104,17 +105,32 @@ function splitArticle(words: string[]): string[] {
   );
 }
 
+const ARTICLE = /^(AL|EL|UL|AR|UR|AS|AD)$/;
+
+/**
+ * ABD with a typo (AYD AL-AZIZ, ABEDUL HAMEED): a three-letter word one letter off ABD
+ * before a separate article and a name, or a word one edit off ABDUL/ABDEL/ABDUR.
+ */
+function misspeltAbd(w: string, next: string | undefined, after: string | undefined): boolean {
+  if (next === undefined || w[0] !== 'A') return false;
+  if (w.length === 3 && ARTICLE.test(next) && after !== undefined)
+    return boundedEditDistance(w, 'ABD', 1) <= 1;
+  if (w.length >= 5 && w.length <= 6 && !isParticle(next))
+    return ['ABDUL', 'ABDEL', 'ABDAL', 'ABDUR'].some((a) => boundedEditDistance(w, a, 1) <= 1);
+  return false;
+}
+
 function joinCompounds(input: string[]): string[] {
   const words = splitArticle(input);
   const out: string[] = [];
   for (let i = 0; i < words.length; i++) {
     const w = words[i] ?? '';
     const next = words[i + 1];
-    if ((ABD.test(w) || ABU.test(w)) && next !== undefined) {
+    if ((ABD.test(w) || ABU.test(w) || misspeltAbd(w, next, words[i + 2])) && next !== undefined) {
       // Skip a separate article: ABD AL RAHMAN, ABU EL FADL.
       const afterArticle = /^(AL|EL|UL|AR|UR|AS|AD)$/.test(next) ? words[i + 2] : undefined;
       const tail = afterArticle ?? next;
-      out.push(ABD.test(w) ? canonicalAbd('ABDAL' + tail) : 'ABU' + tail);
+      out.push(ABU.test(w) ? 'ABU' + tail : canonicalAbd('ABDAL' + tail));
       i += afterArticle !== undefined ? 2 : 1;
       continue;
     }

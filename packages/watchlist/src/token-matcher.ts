@@ -85,6 +85,12 @@ function phoneticGate(keyLength: number, q: string, e: string): number {
 }
 
 /** A token against two adjacent tokens written joined: 0 when they are not the same word. */
+function popcount(x: number): number {
+  let n = 0;
+  for (let v = x; v !== 0; v &= v - 1) n++;
+  return n;
+}
+
 /** A loose spelling agreement proves less than the same spelling or sound. */
 function evidenceBits(bits: number, sim: number): number {
   return sim >= 0.93 ? bits : sim >= 0.84 ? bits * 0.75 : bits * 0.5;
@@ -208,7 +214,10 @@ export function alignNames(
     }
     return undefined;
   };
-  for (let guard = 0; guard < 4; guard++) {
+  const freeQ = nq - popcount(usedQ);
+  const freeL = nl - popcount(usedL);
+  const joinable = (freeQ >= 1 && freeL >= 2) || (freeQ >= 2 && freeL >= 1);
+  for (let guard = 0; joinable && guard < 4; guard++) {
     const qj = join(query, listed, usedQ, usedL);
     const lj = qj ? undefined : join(listed, query, usedL, usedQ);
     if (!qj && !lj) break;

@@ -1,7 +1,7 @@
 // The in-process screening index: listed names become canonical tokens, phonetic keys and
 // key-pair blocks; a query gathers candidates through one-edit key neighbours, then scores.
 import { documentKey, plainDocumentNumber } from './document-number.ts';
-import { matchBirthDate } from './birth-date-matcher.ts';
+import { birthDateFactor } from './birth-date-matcher.ts';
 import { bestNameAgreement, findCandidates, QueryContext } from './candidate-finder.ts';
 import { ClearedList } from './cleared-list.ts';
 import { scoreEntry, type DocumentAgreement, type HitExplanation } from './entry-scorer.ts';
@@ -198,7 +198,7 @@ function screen(
     if (!rec || !list) continue;
     const doc = docHits.get(recIdx);
     // Cheap bound first: a conflicting birth date rules most namesakes out unscored.
-    if (!doc && matchBirthDate(query.birthDate, rec.dates).factor < list.threshold) continue;
+    if (!doc && birthDateFactor(query.birthDate, rec.dates) < list.threshold) continue;
     const best = list.kind === 'persons' ? bestNameAgreement(store, rec, ctx) : undefined;
     const name = best
       ? {
