@@ -16,6 +16,7 @@ const bus = createKafkaBus({
   logger,
   sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
   fetchMaxWaitMs: config.KAFKA_FETCH_MAX_WAIT_MS,
+  partitionsConsumedConcurrently: config.KAFKA_PARTITIONS_CONCURRENTLY,
 });
 // The interactive API answers with its own screener over the same reference data.
 const screening = createScreeningWorker({

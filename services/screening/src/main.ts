@@ -22,6 +22,7 @@ const bus = createKafkaBus({
   logger,
   sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
   fetchMaxWaitMs: config.KAFKA_FETCH_MAX_WAIT_MS,
+  partitionsConsumedConcurrently: config.KAFKA_PARTITIONS_CONCURRENTLY,
   heartbeatIntervalMs: Math.max(500, Math.floor(config.KAFKA_SESSION_TIMEOUT_MS / 10)),
 });
 const screening = createScreeningComponents({

@@ -233,35 +233,41 @@ export function createAssessmentRepository(prisma: PrismaClient) {
     /** Travellers with what screening needs: their data and the flight's latest manifest header. */
     async subjects(travellerIds: readonly string[]): Promise<ScreeningSubject[]> {
       if (travellerIds.length === 0) return [];
-      const rows = await prisma.traveller.findMany({
-        where: { id: { in: [...travellerIds] } },
-        select: {
-          id: true,
-          flightId: true,
-          contentHash: true,
-          data: true,
-          flight: { select: { key: true, carrierId: true } },
-        },
-      });
+      const rows = await prisma.$queryRawUnsafe<
+        {
+          id: string;
+          flightId: string;
+          contentHash: string;
+          data: Traveller;
+          flightKey: string;
+          carrierId: string;
+        }[]
+      >(
+        `SELECT t.id::text AS id, t."flightId"::text AS "flightId", t."contentHash", t.data,
+           f.key AS "flightKey", f."carrierId"::text AS "carrierId"
+         FROM "Traveller" t JOIN "Flight" f ON f.id = t."flightId"
+         WHERE t.id IN (SELECT jsonb_array_elements_text($1::jsonb)::uuid)`,
+        JSON.stringify(travellerIds),
+      );
+      // Each flight's latest manifest header: the travellers stay in the database (a 300-traveller
+      // manifest is mostly travellers, and screening takes the traveller from its own row).
       const flightIds = [...new Set(rows.map((r) => r.flightId))];
-      const manifests = new Map<string, Manifest>();
-      for (const flightId of flightIds) {
-        const mv = await prisma.manifestVersion.findFirst({
-          where: { flightId },
-          orderBy: { version: 'desc' },
-          select: { manifest: true },
-        });
-        if (mv) manifests.set(flightId, mv.manifest as unknown as Manifest);
-      }
+      const headers = await prisma.$queryRawUnsafe<{ flightId: string; manifest: Manifest }[]>(
+        `SELECT DISTINCT ON ("flightId") "flightId"::text AS "flightId", manifest - 'travellers' AS manifest
+         FROM "ManifestVersion" WHERE "flightId" IN (SELECT jsonb_array_elements_text($1::jsonb)::uuid)
+         ORDER BY "flightId", version DESC`,
+        JSON.stringify(flightIds),
+      );
+      const manifests = new Map(headers.map((h) => [h.flightId, h.manifest]));
       const subjects: ScreeningSubject[] = rows
         .filter((r) => manifests.has(r.flightId))
         .map((r) => ({
           travellerId: r.id,
           flightId: r.flightId,
-          carrierId: r.flight.carrierId,
-          flightKey: r.flight.key,
+          carrierId: r.carrierId,
+          flightKey: r.flightKey,
           contentHash: r.contentHash,
-          traveller: r.data as unknown as Traveller,
+          traveller: r.data,
           manifest: { ...manifests.get(r.flightId)!, travellers: [] },
         }));
       // Bookings the carrier pushed for these flights, matched on the traveller's booking reference.

@@ -53,16 +53,6 @@ function travellerColumns(t: Traveller) {
   };
 }
 
-function documentRows(travellerId: string, t: Traveller) {
-  return t.documents.map((d) => ({
-    travellerId,
-    type: d.type,
-    number: d.number,
-    issuingState: d.issuingState ?? null,
-    expiryDate: d.expiryDate ?? null,
-  }));
-}
-
 async function upsertFlight(tx: Tx, carrierId: string, m: Manifest, replaceSchedule: boolean) {
   const key = flightKey(m.flight);
   const legs = m.flight.legs;
@@ -241,32 +231,24 @@ export async function applyManifest(
       json(changed.map((c) => c.id)),
     );
   }
-  const written = [...added, ...changed];
+  // Revisions and documents are copied from the rows just written, so each traveller's data
+  // crosses the wire once.
+  const written = [...added, ...changed].map((w) => ({ id: w.id, operation: w.operation }));
   if (written.length > 0) {
     await tx.$executeRawUnsafe(
       `INSERT INTO "TravellerRevision" (id, "travellerId", revision, "manifestVersionId", operation, data, "contentHash")
-       SELECT gen_random_uuid(), r.id, r.revision, $1::uuid, r.operation, r.data, r."contentHash"
-       FROM jsonb_to_recordset($2::jsonb) AS r(id uuid, revision int, operation text, data jsonb, "contentHash" text)`,
+       SELECT gen_random_uuid(), t.id, t.revision, $1::uuid, r.operation, t.data, t."contentHash"
+       FROM jsonb_to_recordset($2::jsonb) AS r(id uuid, operation text) JOIN "Traveller" t ON t.id = r.id`,
       manifestVersionId,
-      json(
-        written.map(({ id, revision, operation, data, contentHash }) => ({
-          id,
-          revision,
-          operation,
-          data,
-          contentHash,
-        })),
-      ),
+      json(written),
     );
-    const documents = written.flatMap((w) => documentRows(w.id, w.data));
-    if (documents.length > 0)
-      await tx.$executeRawUnsafe(
-        `INSERT INTO "TravelDocument" (id, "travellerId", type, number, "issuingState", "expiryDate")
-         SELECT gen_random_uuid(), r."travellerId", r.type, r.number, r."issuingState", r."expiryDate"
-         FROM jsonb_to_recordset($1::jsonb)
-           AS r("travellerId" uuid, type text, number text, "issuingState" text, "expiryDate" text)`,
-        json(documents),
-      );
+    await tx.$executeRawUnsafe(
+      `INSERT INTO "TravelDocument" (id, "travellerId", type, number, "issuingState", "expiryDate")
+       SELECT gen_random_uuid(), t.id, d->>'type', d->>'number', d->>'issuingState', d->>'expiryDate'
+       FROM jsonb_to_recordset($1::jsonb) AS r(id uuid) JOIN "Traveller" t ON t.id = r.id
+       CROSS JOIN LATERAL jsonb_array_elements(t.data->'documents') AS d`,
+      json(written),
+    );
   }
   if (statuses.size > 0)
     await tx.$executeRawUnsafe(
