@@ -292,6 +292,13 @@ describe('the iAPI store', () => {
 
     const [expected, actual] = [await run(a, false), await run(b, true)];
     expect(actual).toEqual(expected);
+    // The embedded default, PGlite, takes the same script.
+    const embedded = await openDatabase({ kind: 'pglite' });
+    try {
+      expect(await run(embedded, true)).toEqual(expected);
+    } finally {
+      await embedded.close();
+    }
     // And the sequence did what it says.
     expect(expected.versions.map((v) => v.version)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(expected.travellers.map((t) => [t.status, t.revision])).toEqual(
