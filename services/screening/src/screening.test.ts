@@ -238,4 +238,47 @@ describe('screening worker', () => {
     expect(evidence.bookingRefs).toHaveLength(7);
     expect(evidence.route.id).toBe('LHR-JFK-TEST');
   });
+  it('re-screens a traveller without the booking a later full push no longer carries', async () => {
+    const m = await submitAndSettle(35, '35');
+    const carrier = (await ingest.carriers.findByDesignator('PG'))!;
+    const push = generatePnrPush(m, { seed: 7, bookedAt: '2026-12-01T10:00' });
+    const send = async (pnrs: typeof push.pnrs) => {
+      const r = await ingest.ingest.submit({
+        carrier,
+        channel: 'http',
+        contentType: 'application/json',
+        raw: Buffer.from(JSON.stringify({ ...push, pnrs })),
+      });
+      expect(r.status, JSON.stringify(r.errors)).toBe('accepted');
+      for (let i = 0; i < 50; i++) {
+        await new Promise((res) => setTimeout(res, 100));
+        await bus.idle();
+        if ((await db.prisma.outboxMessage.count({ where: { publishedAt: null } })) === 0) break;
+      }
+    };
+    const current = async (booking: string) =>
+      db.prisma.assessment.findFirstOrThrow({
+        where: {
+          current: true,
+          traveller: {
+            flight: { key: 'PG35/2026-12-20' },
+            data: { path: ['references', 'booking'], equals: booking },
+          },
+        },
+        select: { id: true, inputHash: true },
+      });
+    const [gone, kept] = [push.pnrs[0]!.bookingRef, push.pnrs[1]!.bookingRef];
+    const noBooking = await current(gone);
+    await send(push.pnrs);
+    const withBooking = await current(gone);
+    expect(withBooking.inputHash).not.toBe(noBooking.inputHash);
+    const keptBefore = await current(kept);
+
+    await send(push.pnrs.slice(1));
+    const after = await current(gone);
+    expect(after.id).not.toBe(withBooking.id);
+    // Screened again on the traveller alone: the same input as before any booking arrived.
+    expect(after.inputHash).toBe(noBooking.inputHash);
+    expect((await current(kept)).id).toBe(keptBefore.id);
+  });
 });

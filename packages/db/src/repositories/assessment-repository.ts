@@ -144,17 +144,26 @@ async function storeRound(
       json(revived),
     );
   if (fresh.length === 0) return;
+  // A batch shares a handful of reference versions: each distinct one is sent once.
+  const versions: Readonly<Record<string, string>>[] = [];
+  const versionIndex = new Map<Readonly<Record<string, string>>, number>();
   const rows = fresh.map((i) => {
     const a = items[i]!.assessment;
     const id = randomUUID();
     results[i] = { created: true, id };
-    return { id, t: a.travellerId, h: a.inputHash, o: a.outcome, v: a.versions };
+    let v = versionIndex.get(a.versions);
+    if (v === undefined) {
+      v = versions.push(a.versions) - 1;
+      versionIndex.set(a.versions, v);
+    }
+    return { id, t: a.travellerId, h: a.inputHash, o: a.outcome, v };
   });
   await tx.$executeRawUnsafe(
     `INSERT INTO "Assessment" (id, "travellerId", "inputHash", outcome, "rulesVersion", current)
-     SELECT r.id, r.t, r.h, r.o, r.v, true
-     FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, t uuid, h text, o text, v jsonb)`,
+     SELECT r.id, r.t, r.h, r.o, $2::jsonb -> r.v, true
+     FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, t uuid, h text, o text, v int)`,
     json(rows),
+    json(versions),
   );
   const findings = fresh.flatMap((i) =>
     items[i]!.assessment.findings.map((f) => ({
@@ -270,7 +279,8 @@ export function createAssessmentRepository(prisma: PrismaClient) {
           traveller: r.data,
           manifest: { ...manifests.get(r.flightId)!, travellers: [] },
         }));
-      // Bookings the carrier pushed for these flights, matched on the traveller's booking reference.
+      // Bookings the carrier pushed for these flights (still standing), matched on the traveller's
+      // booking reference.
       const refs = subjects
         .map((s) => s.traveller.references?.booking)
         .filter((b): b is string => !!b);
@@ -279,6 +289,8 @@ export function createAssessmentRepository(prisma: PrismaClient) {
           where: {
             flightKey: { in: [...new Set(subjects.map((s) => s.flightKey))] },
             bookingRef: { in: refs },
+            // A booking a later full push no longer carried is not the traveller's booking now.
+            cancelledAt: null,
           },
           select: { flightKey: true, bookingRef: true, data: true },
         });
