@@ -11,7 +11,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { createCarrierRepository, newSecret, openDatabase, parseDatabaseUrl } from '@paxguard/db';
@@ -73,6 +73,35 @@ function cpuMs(pid: number): number {
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
 }
 
+/** CPU time of the database server processes serving the service's connections, in ms. */
+async function databaseCpuMs(): Promise<Map<number, number>> {
+  const out = new Map<number, number>();
+  if (databaseUrl.startsWith('pglite:')) return out;
+  const pg = await import('pg');
+  const c = new pg.default.Client({ connectionString: server });
+  await c.connect();
+  const rows = await c.query<{ pid: number }>(
+    'SELECT pid FROM pg_stat_activity WHERE application_name = $1',
+    [APPLICATION],
+  );
+  await c.end();
+  for (const { pid } of rows.rows) {
+    try {
+      out.set(pid, cpuMs(pid));
+    } catch {
+      // the backend ended in between
+    }
+  }
+  return out;
+}
+
+/** The whole machine's busy CPU time and its total, in clock ticks (/proc/stat). */
+function machineTicks(): { busy: number; total: number } {
+  const t = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.split(/\s+/).slice(1).map(Number);
+  const total = t.reduce((a, b) => a + b, 0);
+  return { busy: total - t[3]! - t[4]!, total };
+}
+
 function run(opts: autocannon.Options): Promise<autocannon.Result> {
   return new Promise((resolve, reject) =>
     autocannon(opts, (err, res) => (err ? reject(err) : resolve(res))),
@@ -85,10 +114,12 @@ const home = mkdtempSync(path.join(tmpdir(), 'paxguard-bench-'));
 const schema = `bench_iapi_${process.pid}`;
 const server =
   process.env.PAXGUARD_BENCH_DATABASE_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/test';
+// The service's database sessions carry this name, so their server-side CPU can be measured.
+const APPLICATION = `paxguard-bench-${process.pid}`;
 const databaseUrl =
   process.env.PAXGUARD_BENCH_PGLITE === '1'
     ? `pglite:${path.join(home, 'data')}`
-    : `${server}${server.includes('?') ? '&' : '?'}schema=${schema}`;
+    : `${server}${server.includes('?') ? '&' : '?'}schema=${schema}&application_name=${APPLICATION}`;
 
 let target: { proc: ChildProcess; url: string };
 let key: string;
@@ -164,7 +195,10 @@ await fetch(`${target.url}/v1/carrier/iapi`, {
 });
 
 const common = { connections: 20, duration: SECONDS, overallRate: RATE };
+const loadBefore = loadavg();
 const cpuBefore = cpuMs(target.proc.pid!);
+const dbBefore = await databaseCpuMs();
+const machineBefore = machineTicks();
 const iapi = await run({
   ...common,
   url: `${target.url}/v1/carrier/iapi`,
@@ -174,6 +208,11 @@ const iapi = await run({
   requests: [{ setupRequest: (req) => ({ ...req, body: bodies[n++ % bodies.length] }) }],
 });
 const iapiCpu = cpuMs(target.proc.pid!) - cpuBefore;
+const machineAfter = machineTicks();
+let dbCpu = 0;
+for (const [pid, ms] of await databaseCpuMs()) dbCpu += ms - (dbBefore.get(pid) ?? 0);
+const machineBusy =
+  (machineAfter.busy - machineBefore.busy) / (machineAfter.total - machineBefore.total);
 const emptyBefore = cpuMs(empty.proc.pid!);
 const base = await run({ ...common, url: `${empty.url}/empty`, method: 'POST' });
 const emptyCpu = cpuMs(empty.proc.pid!) - emptyBefore;
@@ -201,6 +240,13 @@ console.log(
   `iAPI benchmark: ${RATE} requests/s offered for ${SECONDS} s, 20 connections, autocannon in a separate process`,
 );
 console.log(line('paxguard iAPI (archive+store+screen+answer)', iapi, iapiCpu));
+if (!databaseUrl.startsWith('pglite:'))
+  console.log(
+    `  PostgreSQL CPU for the service's sessions: ${(dbCpu / Math.max(1, iapi.requests.total)).toFixed(2)} ms/req`,
+  );
+console.log(
+  `  machine CPU busy during the iAPI run: ${(machineBusy * 100).toFixed(0)} % of ${cpus().length} cores; load average before ${loadBefore.map((l) => l.toFixed(1)).join(' ')} (other work on the machine counts here too)`,
+);
 console.log(line('baseline: empty fastify route', base, emptyCpu));
 console.log('iAPI CPU per request by step, in this process (µs):');
 for (const s of measureSteps(bodies))
