@@ -24,7 +24,7 @@ import { ROOT, startService, type Service } from '../src/processes.ts';
 import type { Command, FlightSpec, Reply } from './load-generator.ts';
 
 const FLIGHTS = Number(process.env.PAXGUARD_BENCH_FLIGHTS ?? 80);
-const WORKERS = Number(process.env.PAXGUARD_BENCH_WORKERS ?? 2);
+const WORKERS = Number(process.env.PAXGUARD_BENCH_WORKERS ?? 1);
 const SAMPLES = Number(process.env.PAXGUARD_BENCH_LATENCY_SAMPLES ?? 40);
 const API_KEY = 'bench-key';
 const CONCURRENCY = Number(process.env.PAXGUARD_BENCH_PARTITIONS_CONCURRENTLY ?? 4);

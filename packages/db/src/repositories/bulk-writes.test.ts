@@ -237,7 +237,12 @@ describe('storeMany', () => {
     expect(again).toEqual(first.map((r) => ({ ...r, created: false })));
     expect(await counts()).toEqual({ a: 3, cur: 3, f: 1, d: 1, dcur: 1 });
     const current = await repo().current(ids[0]!);
-    expect(current).toMatchObject({ outcome: 'no-board', inputHash: 'h1', current: true });
+    expect(current).toMatchObject({
+      outcome: 'no-board',
+      inputHash: 'h1',
+      current: true,
+      rulesVersion: { reference: 'r1' },
+    });
     expect(current!.findings.map((f) => f.code)).toEqual(['DOC_EXPIRED']);
   });
 
@@ -282,5 +287,21 @@ describe('storeMany', () => {
     );
     expect(dup).toEqual([]);
     expect(await counts()).toMatchObject({ cur: ids.length, dcur: ids.length });
+  });
+
+  it("keeps each assessment's own reference versions in a mixed batch", async () => {
+    const r = await repo().storeMany([
+      { assessment: { ...item(ids[5]!, 'v1').assessment, versions: { reference: 'A' } } },
+      { assessment: { ...item(ids[5]!, 'v2').assessment, versions: { reference: 'B' } } },
+    ]);
+    const rows = await db.prisma.assessment.findMany({
+      where: { id: { in: r.map((x) => x.id) } },
+      select: { inputHash: true, rulesVersion: true },
+      orderBy: { inputHash: 'asc' },
+    });
+    expect(rows).toEqual([
+      { inputHash: 'v1', rulesVersion: { reference: 'A' } },
+      { inputHash: 'v2', rulesVersion: { reference: 'B' } },
+    ]);
   });
 });
