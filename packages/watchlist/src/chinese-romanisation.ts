@@ -63,6 +63,18 @@ function syllables(token: string): string[] | undefined {
  * them (TSAO stays TSAO = CAO, not ZAO).
  */
 export function wadeGilesToPinyin(token: string): string {
+  const known = MEMO.get(token);
+  if (known !== undefined) return known;
+  const out = rewriteWadeGiles(token);
+  if (MEMO.size >= 200_000) MEMO.clear();
+  MEMO.set(token, out);
+  return out;
+}
+
+/** Bounded memo of a pure function: names repeat. */
+const MEMO = new Map<string, string>();
+
+function rewriteWadeGiles(token: string): string {
   if (token.length < 2 || token.length > 14) return token;
   const parts = syllables(token);
   if (!parts || !parts.some((p) => WG_ONLY.test(p))) return token;

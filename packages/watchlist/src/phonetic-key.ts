@@ -27,6 +27,20 @@ const VOWELS = 'AEIOUY';
  * vowels and a final H drop, sound groups merge, letters doubled in the spelling collapse.
  */
 export function skeletonKey(token: string): string {
+  const known = MEMO.get(token);
+  if (known !== undefined) return known;
+  const key = computeSkeletonKey(token);
+  // Names repeat (a few tens of thousands of distinct tokens): a bounded memo of a pure
+  // function, cleared when full, keeps the regex passes off the screening hot path.
+  if (MEMO.size >= MEMO_LIMIT) MEMO.clear();
+  MEMO.set(token, key);
+  return key;
+}
+
+const MEMO = new Map<string, string>();
+const MEMO_LIMIT = 200_000;
+
+function computeSkeletonKey(token: string): string {
   if (token.length === 0) return '';
   // Final H is silent or a ta marbuta in every source script (Abdullah/Abdulla, Taha).
   // Not after a letter it forms a digraph with (-VICH, SHAH, -KH).

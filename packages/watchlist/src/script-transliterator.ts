@@ -139,6 +139,23 @@ function transliterateArabic(word: string): string {
   return out;
 }
 
+/** Words repeat across travellers and lists: a bounded memo of this pure function. */
+const WORDS = new Map<string, string>();
+
+function transliterateWord(w: string): string {
+  const known = WORDS.get(w);
+  if (known !== undefined) return known;
+  let out = '';
+  if (/\p{Script=Cyrillic}/u.test(w)) {
+    for (const ch of w.toUpperCase()) out += CYRILLIC[ch] ?? foldLatin(ch);
+  } else if (/\p{Script=Greek}/u.test(w)) out = transliterateGreek(w);
+  else if (/\p{Script=Arabic}/u.test(w)) out = transliterateArabic(w);
+  else out = foldLatin(w);
+  if (WORDS.size >= 200_000) WORDS.clear();
+  WORDS.set(w, out);
+  return out;
+}
+
 /** Upper-case MRZ-alphabet text: A–Z, digits kept for OCR repair, space as separator. */
 export function transliterateToLatin(text: string): string {
   // Apostrophes join (O'Brien, Sa'ad), every other punctuation separates.
@@ -152,11 +169,7 @@ export function transliterateToLatin(text: string): string {
       out += w.includes(',') ? ',' : w.includes('<<') ? ',' : ' ';
       continue;
     }
-    if (/\p{Script=Cyrillic}/u.test(w)) {
-      for (const ch of w.toUpperCase()) out += CYRILLIC[ch] ?? foldLatin(ch);
-    } else if (/\p{Script=Greek}/u.test(w)) out += transliterateGreek(w);
-    else if (/\p{Script=Arabic}/u.test(w)) out += transliterateArabic(w);
-    else out += foldLatin(w);
+    out += transliterateWord(w);
   }
   return out.replace(/[^A-Z0-9, ]/g, '');
 }
