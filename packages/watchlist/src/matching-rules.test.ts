@@ -193,6 +193,9 @@ describe('ABD compounds with a typo', () => {
     expect(toks('NOUR AYD AL-AZIZ')).toEqual(toks('NOUR ABD AL-AZIZ'));
     expect(toks('ADD AL-AZIZ JAWAD')).toEqual(toks('ABD AL-AZIZ JAWAD'));
     expect(toks('ABEDUL HAMEED')).toEqual(toks('ABDUL HAMEED'));
+    // The French ABDOU- spelling joins like ABDUL-: ABDOULAYE = ABDULAYE.
+    expect(toks('ABDOULAYE')).toEqual(toks('ABDULAYE'));
+    expect(toks('ABDOULKARIM')).toEqual(toks('ABDUL KARIM'));
     // Not every short A-word is an ABD: ALI AL-HASSAN stays three words.
     expect(toks('ALI AL-HASSAN')).toEqual(['ALI', 'AL', 'HASSAN']);
     expect(toks('ABEL MARTIN')).toEqual(['ABEL', 'MARTIN']);

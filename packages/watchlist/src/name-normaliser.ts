@@ -93,7 +93,7 @@ function canonicalAbd(token: string): string {
   if (!token.startsWith('ABD') || token.length < 6) return token;
   const rest = token
     .slice(3)
-    .replace(/^[AEIOU]?L(?=[A-Z]{2})/, '')
+    .replace(/^(?:OU|[AEIOU])?L(?=[A-Z]{2})/, '')
     .replace(/^[AEIOU]([RSZTDN])(?=\1)/, '');
   return 'ABD' + rest;
 }
