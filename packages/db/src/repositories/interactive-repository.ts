@@ -82,7 +82,7 @@ const LOCK_FLIGHT = `SELECT id FROM "Flight" WHERE key = $1->'flight'->>'key' FO
 
 const LOCK_TRAVELLERS = `SELECT t.id FROM "Traveller" t
 WHERE t."flightId" = (SELECT id FROM "Flight" WHERE key = $1->'flight'->>'key')
-  AND t.key IN (SELECT x->>'key' FROM jsonb_array_elements($1->'travellers') x)
+  AND t.key = ANY (ARRAY(SELECT x->>'key' FROM jsonb_array_elements($1->'travellers') x))
 ORDER BY t.id FOR UPDATE`;
 
 const STORE = `WITH i AS (SELECT $1 AS j),
@@ -110,8 +110,8 @@ input AS (
     AS t("newId" uuid, key text, role text, surname text, "givenNames" text, "birthDate" text, nationality text, data jsonb, "contentHash" text, documents jsonb, assessment jsonb, directive jsonb, ord bigint)
 ),
 prev AS (
-  SELECT tr.id, tr.key, tr."contentHash", tr.status, tr.revision FROM "Traveller" tr, fl
-  WHERE tr."flightId" = fl.id AND tr.key IN (SELECT key FROM input)
+  SELECT t.id, t.key, t."contentHash", t.status, t.revision FROM "Traveller" t
+  WHERE t."flightId" = (SELECT id FROM fl) AND t.key = ANY (ARRAY(SELECT key FROM input))
 ),
 plan AS (
   SELECT input.*, prev.id AS "prevId", prev.revision AS "prevRevision",
@@ -160,7 +160,8 @@ outbox AS (
 submission AS (
   UPDATE "Submission" s SET status = 'accepted', format = i.j->>'format', "flightKey" = i.j->'flight'->>'key',
     "processedAt" = (i.j->>'processedAt')::timestamptz
-  FROM i WHERE s.id = (i.j->>'submissionId')::uuid AND s.status = 'received'
+  -- IS TRUE: looked up by id, never through the status index (full of superseded 'received' rows)
+  FROM i WHERE s.id = ($1->>'submissionId')::uuid AND (s.status = 'received') IS TRUE
 ),
 assessed AS (
   SELECT p.id AS "travellerId", p.assessment AS a, p.assessment->>'inputHash' AS "inputHash"
@@ -285,14 +286,20 @@ function script(input: InteractiveStoreInput): string {
   ].join(';\n');
 }
 
-// Every lookup here is by key, so index access is always right. The plans are cached per
-// connection and the first ones are made while the tables are small and their statistics say
-// "scan it all", which then costs a full scan of Assessment, Directive, TravelDocument… per
-// request as the tables grow; so these statements are planned with sequential scans off (and
-// without JIT, which those inflated costs would otherwise switch on). SET LOCAL: the settings
+// Every lookup here is by key, a handful of rows, so nested loops over index lookups are always
+// right. The plans are cached per connection (generic plans), and the planner takes each JSON
+// set for 100 rows and the young tables for small: left to itself it hashes whole indexes of
+// Assessment, Directive, Traveller and Submission per request, a cost that grows with the
+// tables. So these statements are planned without sequential scans, hash or merge joins, and
+// without JIT (the disabled paths' inflated costs would switch it on). SET LOCAL: the settings
 // end with the transaction and never reach other queries on the pooled connection.
-const PLANNER = 'SET LOCAL enable_seqscan = off;\nSET LOCAL jit = off';
-const PLANNER_STATEMENTS = 2;
+const PLANNER = [
+  'SET LOCAL enable_seqscan = off',
+  'SET LOCAL enable_hashjoin = off',
+  'SET LOCAL enable_mergejoin = off',
+  'SET LOCAL jit = off',
+].join(';\n');
+const PLANNER_STATEMENTS = 4;
 
 /** Planned once per connection: planning the store statement costs more than running it. */
 const PREPARED = Object.fromEntries(
