@@ -157,6 +157,7 @@ function findTypoCandidates(
     (t) => !t.particle && t.text.length >= 3 && vocab.tokenId(t.text) === undefined,
   );
   if (unknown.length === 0 || unknown.length === toks.length) return;
+  const close = new Map<number, boolean>();
   for (const known of toks) {
     if (known.particle || unknown.includes(known)) continue;
     const skel = vocab.skeletonId(known.skeleton);
@@ -164,15 +165,21 @@ function findTypoCandidates(
     store.postings.probe(skel, SINGLE, window, (ref) => {
       const recIdx = store.nameRecord[ref] ?? -1;
       if (out.has(recIdx) || !store.records[recIdx]?.alive) return;
-      const ids = store.nameTokensOf(ref);
-      for (const u of unknown)
-        for (const id of ids) {
+      for (const id of store.nameTokensOf(ref)) {
+        // Common names share tokens: decide each listed token once per query.
+        let near = close.get(id);
+        if (near === undefined) {
           const text = vocab.texts[id] ?? '';
-          if (boundedEditDistance(u.text, text, MAX_TYPO_EDITS) <= MAX_TYPO_EDITS) {
-            out.add(recIdx);
-            return;
-          }
+          near = unknown.some(
+            (u) => boundedEditDistance(u.text, text, MAX_TYPO_EDITS) <= MAX_TYPO_EDITS,
+          );
+          close.set(id, near);
         }
+        if (near) {
+          out.add(recIdx);
+          return;
+        }
+      }
     });
   }
 }
