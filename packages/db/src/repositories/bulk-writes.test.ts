@@ -171,6 +171,49 @@ describe('applyManifest, multi-row', () => {
   });
 });
 
+describe('applyManifest, concurrent', () => {
+  it('serialises two manifests for one new flight: two versions, each traveller once', async () => {
+    const list = [traveller('R1', 'ECHO'), traveller('R2', 'FOXTROT')];
+    const [a, b] = await Promise.all([
+      apply(manifest('33', 'original', list)),
+      apply(manifest('33', 'change', [...list, traveller('R3', 'GOLF')])),
+    ]);
+    expect([a!.version, b!.version].sort()).toEqual([1, 2]);
+    expect(a!.flightId).toBe(b!.flightId);
+    const rows = await db.sql.query<{ key: string }>(
+      'SELECT key FROM "Traveller" WHERE "flightId" = $1::uuid ORDER BY key',
+      [a!.flightId],
+    );
+    expect(rows.map((r) => r.key)).toEqual(['ref:R1', 'ref:R2', 'ref:R3']);
+    expect(await db.prisma.flightLeg.count({ where: { flightId: a!.flightId } })).toBe(1);
+  });
+
+  it('replaces the schedule on a change-flight message', async () => {
+    const first = await apply(manifest('44', 'original', [traveller('S1', 'HOTEL')]));
+    const moved = manifest('44', 'change-flight', [traveller('S1', 'HOTEL')]);
+    moved.flight.legs = [
+      {
+        departure: { airport: 'LHR', local: '2026-12-24T10:00', utc: '2026-12-24T10:00:00Z' },
+        arrival: { airport: 'BOS', local: '2026-12-24T12:30', utc: '2026-12-24T17:30:00Z' },
+        overflight: false,
+      },
+    ];
+    const second = await apply(moved);
+    expect(second).toMatchObject({ flightId: first.flightId, version: 2, unchanged: 1 });
+    const f = await db.prisma.flight.findUnique({
+      where: { id: first.flightId },
+      include: { legs: true },
+    });
+    expect(f).toMatchObject({
+      destination: 'BOS',
+      scheduledArrival: new Date('2026-12-24T17:30:00Z'),
+    });
+    expect(f!.legs.map((l) => [l.arrivalAirport, l.arrivalUtc?.toISOString()])).toEqual([
+      ['BOS', '2026-12-24T17:30:00.000Z'],
+    ]);
+  });
+});
+
 describe('storeMany', () => {
   let ids: string[];
   const repo = () => createAssessmentRepository(db.prisma);

@@ -39,10 +39,6 @@ export interface ApplyManifestResult {
   warnings: ManifestPlan['warnings'];
 }
 
-function toDate(s: string | undefined): Date | undefined {
-  return s ? new Date(s) : undefined;
-}
-
 function travellerColumns(t: Traveller) {
   return {
     role: t.role,
@@ -53,51 +49,88 @@ function travellerColumns(t: Traveller) {
   };
 }
 
-async function upsertFlight(tx: Tx, carrierId: string, m: Manifest, replaceSchedule: boolean) {
+/**
+ * Create the flight or lock it (one statement for a new flight): manifests for one flight are
+ * serialised from here on, before its travellers are read, so versions and traveller keys stay
+ * consistent under concurrent submissions.
+ */
+async function lockFlight(
+  tx: Tx,
+  carrierId: string,
+  m: Manifest,
+): Promise<{ id: string; key: string; created: boolean }> {
   const key = flightKey(m.flight);
+  const s = schedule(m);
+  const [created] = await tx.$queryRawUnsafe<{ id: string }[]>(
+    `INSERT INTO "Flight" (id, key, "carrierId", "carrierCode", number, "flightDate", origin, destination, "scheduledDeparture", "scheduledArrival", "updatedAt")
+     VALUES ($1::uuid, $2, $3::uuid, $4, $5, $6, $7, $8, $9::timestamptz, $10::timestamptz, now())
+     ON CONFLICT (key) DO NOTHING RETURNING id::text AS id`,
+    randomUUID(),
+    key,
+    carrierId,
+    m.flight.carrier,
+    m.flight.number,
+    flightDate(m.flight) ?? 'undated',
+    s.origin,
+    s.destination,
+    s.scheduledDeparture,
+    s.scheduledArrival,
+  );
+  if (created) return { id: created.id, key, created: true };
+  const [existing] = await tx.$queryRawUnsafe<{ id: string }[]>(
+    'SELECT id::text AS id FROM "Flight" WHERE key = $1 FOR UPDATE',
+    key,
+  );
+  if (!existing) throw new Error(`flight ${key} vanished while being locked`);
+  return { id: existing.id, key, created: false };
+}
+
+function schedule(m: Manifest) {
   const legs = m.flight.legs;
   const first = legs[0]!;
   const last = legs[legs.length - 1]!;
-  const schedule = {
+  return {
     origin: first.departure.airport,
     destination: last.arrival.airport,
-    scheduledDeparture: toDate(first.departure.utc) ?? null,
-    scheduledArrival: toDate(last.arrival.utc) ?? null,
+    scheduledDeparture: first.departure.utc ?? null,
+    scheduledArrival: last.arrival.utc ?? null,
   };
-  const existing = await tx.flight.findUnique({ where: { key }, select: { id: true } });
-  const flight =
-    existing ??
-    (await tx.flight.create({
-      data: {
-        key,
-        carrierId,
-        carrierCode: m.flight.carrier,
-        number: m.flight.number,
-        flightDate: flightDate(m.flight) ?? 'undated',
-        ...schedule,
-      },
-      select: { id: true },
-    }));
-  // Serialise manifests for one flight: versions and traveller keys stay consistent.
-  await tx.$queryRawUnsafe('SELECT id FROM "Flight" WHERE id = $1::uuid FOR UPDATE', flight.id);
-  if (!existing || replaceSchedule) {
-    if (existing) await tx.flight.update({ where: { id: flight.id }, data: schedule });
-    await tx.flightLeg.deleteMany({ where: { flightId: flight.id } });
-    await tx.flightLeg.createMany({
-      data: legs.map((l, seq) => ({
-        flightId: flight.id,
-        seq,
-        departureAirport: l.departure.airport,
-        departureLocal: l.departure.local ?? null,
-        departureUtc: toDate(l.departure.utc) ?? null,
-        arrivalAirport: l.arrival.airport,
-        arrivalLocal: l.arrival.local ?? null,
-        arrivalUtc: toDate(l.arrival.utc) ?? null,
-        overflight: l.overflight,
-      })),
-    });
+}
+
+/** The flight's legs (and, for an existing flight, its schedule) as this manifest describes them. */
+async function writeSchedule(tx: Tx, flightId: string, m: Manifest, existing: boolean) {
+  if (existing) {
+    const s = schedule(m);
+    await tx.$executeRawUnsafe(
+      `UPDATE "Flight" SET origin = $2, destination = $3, "scheduledDeparture" = $4::timestamptz,
+         "scheduledArrival" = $5::timestamptz, "updatedAt" = now() WHERE id = $1::uuid`,
+      flightId,
+      s.origin,
+      s.destination,
+      s.scheduledDeparture,
+      s.scheduledArrival,
+    );
+    await tx.$executeRawUnsafe('DELETE FROM "FlightLeg" WHERE "flightId" = $1::uuid', flightId);
   }
-  return { id: flight.id, key };
+  await tx.$executeRawUnsafe(
+    `INSERT INTO "FlightLeg" (id, "flightId", seq, "departureAirport", "departureLocal", "departureUtc", "arrivalAirport", "arrivalLocal", "arrivalUtc", overflight)
+     SELECT gen_random_uuid(), $1::uuid, r.seq, r.da, r.dl, r.du, r.aa, r.al, r.au, r.o
+     FROM jsonb_to_recordset($2::jsonb)
+       AS r(seq int, da text, dl text, du timestamptz, aa text, al text, au timestamptz, o boolean)`,
+    flightId,
+    JSON.stringify(
+      m.flight.legs.map((l, seq) => ({
+        seq,
+        da: l.departure.airport,
+        dl: l.departure.local ?? null,
+        du: l.departure.utc ?? null,
+        aa: l.arrival.airport,
+        al: l.arrival.local ?? null,
+        au: l.arrival.utc ?? null,
+        o: l.overflight,
+      })),
+    ),
+  );
 }
 
 const json = (v: unknown) => JSON.stringify(v);
@@ -118,12 +151,12 @@ export async function applyManifest(
   input: ApplyManifestInput,
 ): Promise<ApplyManifestResult> {
   const m = input.manifest;
+  const flight = await lockFlight(tx, input.carrierId, m);
   const stored = await tx.$queryRawUnsafe<
     { id: string; key: string; contentHash: string; status: string; revision: number }[]
   >(
-    `SELECT t.id::text AS id, t.key, t."contentHash", t.status, t.revision
-     FROM "Traveller" t JOIN "Flight" f ON f.id = t."flightId" WHERE f.key = $1`,
-    flightKey(m.flight),
+    `SELECT id::text AS id, key, "contentHash", status, revision FROM "Traveller" WHERE "flightId" = $1::uuid`,
+    flight.id,
   );
   const plan = planManifestUpdate(
     m,
@@ -133,29 +166,31 @@ export async function applyManifest(
       status: s.status as TravellerStatus,
     })),
   );
-  const flight = await upsertFlight(tx, input.carrierId, m, plan.replaceSchedule);
+  if (flight.created || plan.replaceSchedule)
+    await writeSchedule(tx, flight.id, m, !flight.created);
   if (plan.flightStatus)
-    await tx.flight.update({ where: { id: flight.id }, data: { status: plan.flightStatus } });
+    await tx.$executeRawUnsafe(
+      'UPDATE "Flight" SET status = $2, "updatedAt" = now() WHERE id = $1::uuid',
+      flight.id,
+      plan.flightStatus,
+    );
 
-  const [last] = await tx.$queryRawUnsafe<{ version: number }[]>(
-    'SELECT coalesce(max(version), 0)::int AS version FROM "ManifestVersion" WHERE "flightId" = $1::uuid',
-    flight.id,
-  );
-  const version = (last?.version ?? 0) + 1;
   const manifestVersionId = randomUUID();
-  await tx.$executeRawUnsafe(
+  const [mv] = await tx.$queryRawUnsafe<{ version: number }[]>(
     `INSERT INTO "ManifestVersion" (id, "flightId", "submissionId", version, "listType", "functionCode", "declaredCount", "travellerCount", manifest)
-     VALUES ($1::uuid, $2::uuid, $3::uuid, $4, $5, $6, $7, $8, $9::jsonb)`,
+     SELECT $1::uuid, $2::uuid, $3::uuid, coalesce(max(version), 0) + 1, $4, $5, $6, $7, $8::jsonb
+     FROM "ManifestVersion" WHERE "flightId" = $2::uuid
+     RETURNING version`,
     manifestVersionId,
     flight.id,
     input.submissionId,
-    version,
     m.listType,
     m.functionCode,
     m.declaredCount ?? null,
     m.travellers.length,
     json(m),
   );
+  const version = mv!.version;
 
   const byKey = new Map(stored.map((s) => [s.key, { ...s }]));
   const result: ApplyManifestResult = {
