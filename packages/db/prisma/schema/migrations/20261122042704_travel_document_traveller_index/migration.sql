@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "TravelDocument_travellerId_idx" ON "TravelDocument"("travellerId");
