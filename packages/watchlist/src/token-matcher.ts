@@ -85,6 +85,37 @@ function phoneticGate(keyLength: number, q: string, e: string): number {
 }
 
 /** A token against two adjacent tokens written joined: 0 when they are not the same word. */
+/** A leftover token of one side against two adjacent leftover tokens of the other, joined. */
+function joinLeftover(
+  one: readonly WeightedToken[],
+  two: readonly WeightedToken[],
+  usedOne: number,
+  usedTwo: number,
+): [number, number, AlignedToken, number] | undefined {
+  for (let i = 0; i < one.length && i < 30; i++) {
+    const a = one[i];
+    if (!a || usedOne & (1 << i) || a.text.length < 4) continue;
+    for (let j = 0; j + 1 < two.length && j + 1 < 30; j++) {
+      const b = two[j];
+      const c = two[j + 1];
+      if (!b || !c || usedTwo & (3 << j) || a.text[0] !== b.text[0]) continue;
+      if (Math.abs(a.text.length - b.text.length - c.text.length) > 2) continue;
+      const s = joinedSimilarity(a.text, b.text + c.text);
+      if (s === 0) continue;
+      const w = Math.min(a.weight, Math.max(b.weight, c.weight));
+      const pair: AlignedToken = {
+        query: a.text,
+        listed: `${b.text} ${c.text}`,
+        sim: s,
+        reason: 'joined',
+        weight: w,
+      };
+      return [i, j, pair, Math.min(a.bits, Math.max(b.bits, c.bits))];
+    }
+  }
+  return undefined;
+}
+
 function popcount(x: number): number {
   let n = 0;
   for (let v = x; v !== 0; v &= v - 1) n++;
@@ -186,40 +217,12 @@ export function alignNames(
   }
   // One side writes two adjacent words as one (AL-OTAIBI / ALOTAIBI, DA SILVA / DASILVA,
   // NASR ALLAH / NASRALLAH): match the joined form against the leftover token.
-  const join = (
-    one: readonly WeightedToken[],
-    two: readonly WeightedToken[],
-    usedOne: number,
-    usedTwo: number,
-  ): [number, number, AlignedToken, number] | undefined => {
-    for (let i = 0; i < one.length && i < 30; i++) {
-      const a = one[i];
-      if (!a || usedOne & (1 << i) || a.text.length < 4) continue;
-      for (let j = 0; j + 1 < two.length && j + 1 < 30; j++) {
-        const b = two[j];
-        const c = two[j + 1];
-        if (!b || !c || usedTwo & (3 << j)) continue;
-        const s = joinedSimilarity(a.text, b.text + c.text);
-        if (s === 0) continue;
-        const w = Math.min(a.weight, Math.max(b.weight, c.weight));
-        const pair: AlignedToken = {
-          query: a.text,
-          listed: `${b.text} ${c.text}`,
-          sim: s,
-          reason: 'joined',
-          weight: w,
-        };
-        return [i, j, pair, Math.min(a.bits, Math.max(b.bits, c.bits))];
-      }
-    }
-    return undefined;
-  };
   const freeQ = nq - popcount(usedQ);
   const freeL = nl - popcount(usedL);
   const joinable = (freeQ >= 1 && freeL >= 2) || (freeQ >= 2 && freeL >= 1);
   for (let guard = 0; joinable && guard < 4; guard++) {
-    const qj = join(query, listed, usedQ, usedL);
-    const lj = qj ? undefined : join(listed, query, usedL, usedQ);
+    const qj = joinLeftover(query, listed, usedQ, usedL);
+    const lj = qj ? undefined : joinLeftover(listed, query, usedL, usedQ);
     if (!qj && !lj) break;
     if (qj) {
       usedQ |= 1 << qj[0];
