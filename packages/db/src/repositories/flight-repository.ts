@@ -244,47 +244,44 @@ export async function applyManifest(
         result.changedTravellerIds.push(prev.id);
     }
   }
+  // Each statement writes the travellers and, from the rows it wrote, their revisions and
+  // documents: each traveller's data crosses the wire once, in one round trip.
+  const withHistory = (operation: 'add' | 'change') => `,
+    rev AS (
+      INSERT INTO "TravellerRevision" (id, "travellerId", revision, "manifestVersionId", operation, data, "contentHash")
+      SELECT gen_random_uuid(), w.id, w.revision, $1::uuid, '${operation}', w.data, w."contentHash" FROM w
+    )
+    INSERT INTO "TravelDocument" (id, "travellerId", type, number, "issuingState", "expiryDate")
+    SELECT gen_random_uuid(), w.id, d->>'type', d->>'number', d->>'issuingState', d->>'expiryDate'
+    FROM w CROSS JOIN LATERAL jsonb_array_elements(w.data->'documents') AS d`;
   if (added.length > 0)
     await tx.$executeRawUnsafe(
-      `INSERT INTO "Traveller" (id, "flightId", key, role, surname, "givenNames", "birthDate", nationality, data, "contentHash", revision, "updatedAt")
-       SELECT r.id, $1::uuid, r.key, r.role, r.surname, r."givenNames", r."birthDate", r.nationality, r.data, r."contentHash", 1, now()
-       FROM jsonb_to_recordset($2::jsonb) AS r(id uuid, key text, ${TRAVELLER_COLUMNS})`,
+      `WITH w AS (
+         INSERT INTO "Traveller" (id, "flightId", key, role, surname, "givenNames", "birthDate", nationality, data, "contentHash", revision, "updatedAt")
+         SELECT r.id, $2::uuid, r.key, r.role, r.surname, r."givenNames", r."birthDate", r.nationality, r.data, r."contentHash", 1, now()
+         FROM jsonb_to_recordset($3::jsonb) AS r(id uuid, key text, ${TRAVELLER_COLUMNS})
+         RETURNING id, revision, data, "contentHash"
+       )${withHistory('add')}`,
+      manifestVersionId,
       flight.id,
       json(added),
     );
-  if (changed.length > 0) {
+  if (changed.length > 0)
+    // The old documents go in the same statement: the DELETE sees only rows from before it.
     await tx.$executeRawUnsafe(
-      `UPDATE "Traveller" t SET role = r.role, surname = r.surname, "givenNames" = r."givenNames",
-         "birthDate" = r."birthDate", nationality = r.nationality, data = r.data,
-         "contentHash" = r."contentHash", revision = r.revision, "updatedAt" = now()
-       FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, revision int, ${TRAVELLER_COLUMNS})
-       WHERE t.id = r.id`,
+      `WITH gone AS (
+         DELETE FROM "TravelDocument" WHERE "travellerId" IN (SELECT r.id FROM jsonb_to_recordset($2::jsonb) AS r(id uuid))
+       ), w AS (
+         UPDATE "Traveller" t SET role = r.role, surname = r.surname, "givenNames" = r."givenNames",
+           "birthDate" = r."birthDate", nationality = r.nationality, data = r.data,
+           "contentHash" = r."contentHash", revision = r.revision, "updatedAt" = now()
+         FROM jsonb_to_recordset($2::jsonb) AS r(id uuid, revision int, ${TRAVELLER_COLUMNS})
+         WHERE t.id = r.id
+         RETURNING t.id, t.revision, t.data, t."contentHash"
+       )${withHistory('change')}`,
+      manifestVersionId,
       json(changed),
     );
-    await tx.$executeRawUnsafe(
-      `DELETE FROM "TravelDocument" WHERE "travellerId" IN (SELECT jsonb_array_elements_text($1::jsonb)::uuid)`,
-      json(changed.map((c) => c.id)),
-    );
-  }
-  // Revisions and documents are copied from the rows just written, so each traveller's data
-  // crosses the wire once.
-  const written = [...added, ...changed].map((w) => ({ id: w.id, operation: w.operation }));
-  if (written.length > 0) {
-    await tx.$executeRawUnsafe(
-      `INSERT INTO "TravellerRevision" (id, "travellerId", revision, "manifestVersionId", operation, data, "contentHash")
-       SELECT gen_random_uuid(), t.id, t.revision, $1::uuid, r.operation, t.data, t."contentHash"
-       FROM jsonb_to_recordset($2::jsonb) AS r(id uuid, operation text) JOIN "Traveller" t ON t.id = r.id`,
-      manifestVersionId,
-      json(written),
-    );
-    await tx.$executeRawUnsafe(
-      `INSERT INTO "TravelDocument" (id, "travellerId", type, number, "issuingState", "expiryDate")
-       SELECT gen_random_uuid(), t.id, d->>'type', d->>'number', d->>'issuingState', d->>'expiryDate'
-       FROM jsonb_to_recordset($1::jsonb) AS r(id uuid) JOIN "Traveller" t ON t.id = r.id
-       CROSS JOIN LATERAL jsonb_array_elements(t.data->'documents') AS d`,
-      json(written),
-    );
-  }
   if (statuses.size > 0)
     await tx.$executeRawUnsafe(
       `UPDATE "Traveller" t SET status = r.status, "updatedAt" = now()

@@ -31,10 +31,11 @@ export function createOutboxRelay(opts: {
       );
       if (rows.length === 0) return 0;
       await opts.publish(rows);
-      await tx.outboxMessage.updateMany({
-        where: { id: { in: rows.map((r) => r.id) } },
-        data: { publishedAt: new Date() },
-      });
+      await tx.$executeRawUnsafe(
+        `UPDATE "OutboxMessage" SET "publishedAt" = now()
+         WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb)::uuid)`,
+        JSON.stringify(rows.map((r) => r.id)),
+      );
       return rows.length;
     });
   }
