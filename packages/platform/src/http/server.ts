@@ -9,7 +9,7 @@ import {
   ValidationError,
 } from '@paxguard/domain';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
   isResponseSerializationError,
@@ -55,6 +55,9 @@ export function createHttpServer(opts: {
 }): App {
   const app = Fastify({
     loggerInstance: opts.logger,
+    // One access line per request (below) instead of fastify's two: at check-in rates the
+    // second line was a measurable share of a request's CPU.
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: opts.bodyLimit ?? 50 * 1024 * 1024,
     trustProxy: opts.trustProxy ?? false,
     genReqId: (req) => {
@@ -66,6 +69,18 @@ export function createHttpServer(opts: {
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
+  });
+  app.addHook('onResponse', async (req, reply) => {
+    // The route pattern, not the raw URL: query strings and ids stay out of the log.
+    req.log.info(
+      {
+        method: req.method,
+        route: req.routeOptions.url ?? 'unmatched',
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime * 10) / 10,
+      },
+      'request',
+    );
   });
 
   app.setErrorHandler((err, req, reply) => {
