@@ -23,14 +23,15 @@ export type SmugglingRoute = z.infer<typeof SmugglingRoute>;
 
 export const SmugglingRouteList = z.array(SmugglingRoute);
 
-export type RouteListResult =
-  | { readonly ok: true; readonly value: readonly SmugglingRoute[] }
-  | {
-      readonly ok: false;
-      readonly issues: readonly { code: 'INVALID_ROUTES'; message: string; path: string }[];
-    };
+type RouteIssue = { code: 'INVALID_ROUTES'; message: string; path: string };
+type Parsed<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly issues: readonly RouteIssue[] };
 
-export function parseSmugglingRoutes(input: unknown): RouteListResult {
+export type RouteListResult = Parsed<readonly SmugglingRoute[]>;
+
+/** JSON text or an object through a schema; every issue with its dotted path. */
+function parseWith<T>(schema: z.ZodType<T>, input: unknown): Parsed<T> {
   let raw = input;
   if (typeof input === 'string') {
     try {
@@ -44,7 +45,7 @@ export function parseSmugglingRoutes(input: unknown): RouteListResult {
       };
     }
   }
-  const r = SmugglingRouteList.safeParse(raw);
+  const r = schema.safeParse(raw);
   if (r.success) return { ok: true, value: r.data };
   return {
     ok: false,
@@ -54,6 +55,10 @@ export function parseSmugglingRoutes(input: unknown): RouteListResult {
       path: i.path.map(String).join('.'),
     })),
   };
+}
+
+export function parseSmugglingRoutes(input: unknown): RouteListResult {
+  return parseWith(SmugglingRouteList, input);
 }
 
 /**
@@ -68,38 +73,14 @@ export const SmugglingRouteFile = z.strictObject({
 });
 export type SmugglingRouteFile = z.infer<typeof SmugglingRouteFile>;
 
-export type RouteFileResult =
-  | { readonly ok: true; readonly value: SmugglingRouteFile }
-  | { readonly ok: false; readonly issues: readonly RouteIssue[] };
-type RouteIssue = { code: 'INVALID_ROUTES'; message: string; path: string };
+export type RouteFileResult = Parsed<SmugglingRouteFile>;
 
 /** Parses a route-list file (JSON text or object); every issue names its path. */
 export function parseSmugglingRouteFile(input: unknown): RouteFileResult {
-  let raw = input;
-  if (typeof input === 'string') {
-    try {
-      raw = JSON.parse(input) as unknown;
-    } catch (e) {
-      return {
-        ok: false,
-        issues: [
-          { code: 'INVALID_ROUTES', message: `not valid JSON: ${(e as Error).message}`, path: '' },
-        ],
-      };
-    }
-  }
-  const r = SmugglingRouteFile.safeParse(raw);
-  if (!r.success)
-    return {
-      ok: false,
-      issues: r.error.issues.map((i) => ({
-        code: 'INVALID_ROUTES' as const,
-        message: i.message,
-        path: i.path.map(String).join('.'),
-      })),
-    };
+  const r = parseWith(SmugglingRouteFile, input);
+  if (!r.ok) return r;
   const seen = new Set<string>();
-  for (const [i, route] of r.data.routes.entries()) {
+  for (const [i, route] of r.value.routes.entries()) {
     if (seen.has(route.id))
       return {
         ok: false,
@@ -113,7 +94,7 @@ export function parseSmugglingRouteFile(input: unknown): RouteFileResult {
       };
     seen.add(route.id);
   }
-  return { ok: true, value: r.data };
+  return r;
 }
 
 export function matchRoute(
