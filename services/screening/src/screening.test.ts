@@ -83,6 +83,30 @@ describe('screening worker', () => {
     return m;
   }
 
+  /** Submits a JSON booking push for carrier PG; it must be accepted. */
+  async function submitPnr(push: unknown) {
+    const carrier = (await ingest.carriers.findByDesignator('PG'))!;
+    const r = await ingest.ingest.submit({
+      carrier,
+      channel: 'http',
+      contentType: 'application/json',
+      raw: Buffer.from(JSON.stringify(push)),
+    });
+    expect(r.status, JSON.stringify(r.errors)).toBe('accepted');
+    return r;
+  }
+
+  const unpublishedNone = async () =>
+    (await db.prisma.outboxMessage.count({ where: { publishedAt: null } })) === 0;
+
+  /** Lets the bus and the workers run until `until` holds (5 s at most). */
+  async function settle(until: () => Promise<boolean>) {
+    for (let i = 0; i < 50 && !(await until()); i++) {
+      await new Promise((res) => setTimeout(res, 100));
+      await bus.idle();
+    }
+  }
+
   it('assesses every traveller once, with findings and the reference versions', async () => {
     const m = await submitAndSettle(31, '31');
     const travellers = await db.prisma.traveller.findMany({
@@ -163,25 +187,18 @@ describe('screening worker', () => {
 
   it('finds a facilitator behind bookings that share one phone, pointing at the phone, not the travellers', async () => {
     const m = await submitAndSettle(33, '33');
-    const carrier = (await ingest.carriers.findByDesignator('PG'))!;
-    const push = generatePnrPush(m, {
-      seed: 5,
-      bookedAt: '2026-12-01T10:00',
-      facilitator: { phone: '+905550100200', bookings: 5 },
-    });
-    const r = await ingest.ingest.submit({
-      carrier,
-      channel: 'http',
-      contentType: 'application/json',
-      raw: Buffer.from(JSON.stringify(push)),
-    });
-    expect(r.status, JSON.stringify(r.errors)).toBe('accepted');
+    await submitPnr(
+      generatePnrPush(m, {
+        seed: 5,
+        bookedAt: '2026-12-01T10:00',
+        facilitator: { phone: '+905550100200', bookings: 5 },
+      }),
+    );
     let alerts: Awaited<ReturnType<typeof db.prisma.networkAlert.findMany>> = [];
-    for (let i = 0; i < 50 && alerts.length === 0; i++) {
-      await new Promise((res) => setTimeout(res, 100));
-      await bus.idle();
+    await settle(async () => {
       alerts = await db.prisma.networkAlert.findMany({ where: { flightKey: 'PG33/2026-12-20' } });
-    }
+      return alerts.length > 0;
+    });
     const phone = alerts.find((a) => a.facilitatorKind === 'phone');
     expect(phone?.facilitatorValue).toContain('905550100200');
     const evidence = phone!.evidence as { bookingRefs: string[]; possibleVictims: string[] };
@@ -193,33 +210,19 @@ describe('screening worker', () => {
   });
   it('finds an agency selling cash one-way tickets on a known route once the route list arrives', async () => {
     const m = await submitAndSettle(34, '34');
-    const carrier = (await ingest.carriers.findByDesignator('PG'))!;
-    const push = generatePnrPush(m, {
-      seed: 6,
-      bookedAt: '2026-12-01T10:00',
-      agency: { id: 'AG-777', bookings: 7 },
-    });
-    const r = await ingest.ingest.submit({
-      carrier,
-      channel: 'http',
-      contentType: 'application/json',
-      raw: Buffer.from(JSON.stringify(push)),
-    });
-    expect(r.status, JSON.stringify(r.errors)).toBe('accepted');
+    await submitPnr(
+      generatePnrPush(m, {
+        seed: 6,
+        bookedAt: '2026-12-01T10:00',
+        agency: { id: 'AG-777', bookings: 7 },
+      }),
+    );
     const agencyAlerts = () =>
       db.prisma.networkAlert.findMany({
         where: { flightKey: 'PG34/2026-12-20', pattern: 'agency-cash-one-way-route' },
       });
-    const settle = async (until: () => Promise<boolean>) => {
-      for (let i = 0; i < 50 && !(await until()); i++) {
-        await new Promise((res) => setTimeout(res, 100));
-        await bus.idle();
-      }
-    };
     // The push is analysed (its flight gets its analysis) but no route is known yet.
-    await settle(
-      async () => (await db.prisma.outboxMessage.count({ where: { publishedAt: null } })) === 0,
-    );
+    await settle(unpublishedNone);
     expect(await agencyAlerts()).toEqual([]);
 
     // A supervisor stores the route list: link analysis runs again over the window.
@@ -240,21 +243,10 @@ describe('screening worker', () => {
   });
   it('re-screens a traveller without the booking a later full push no longer carries', async () => {
     const m = await submitAndSettle(35, '35');
-    const carrier = (await ingest.carriers.findByDesignator('PG'))!;
     const push = generatePnrPush(m, { seed: 7, bookedAt: '2026-12-01T10:00' });
     const send = async (pnrs: typeof push.pnrs) => {
-      const r = await ingest.ingest.submit({
-        carrier,
-        channel: 'http',
-        contentType: 'application/json',
-        raw: Buffer.from(JSON.stringify({ ...push, pnrs })),
-      });
-      expect(r.status, JSON.stringify(r.errors)).toBe('accepted');
-      for (let i = 0; i < 50; i++) {
-        await new Promise((res) => setTimeout(res, 100));
-        await bus.idle();
-        if ((await db.prisma.outboxMessage.count({ where: { publishedAt: null } })) === 0) break;
-      }
+      await submitPnr({ ...push, pnrs });
+      await settle(unpublishedNone);
     };
     const current = async (booking: string) =>
       db.prisma.assessment.findFirstOrThrow({
