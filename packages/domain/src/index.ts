@@ -9,3 +9,4 @@ export * from './errors.ts';
 export * from './ports.ts';
 export * from './manifest-update.ts';
 export * from './icao-transliteration.ts';
+export * from './manifest-quality.ts';

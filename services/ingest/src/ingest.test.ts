@@ -246,6 +246,52 @@ describe('ingest over HTTP', () => {
     expect(other.statusCode).toBe(404);
   });
 
+  it('measures each manifest it stored: minutes before departure, declared against listed, missing elements', async () => {
+    const m = generateManifest({
+      seed: 8,
+      carrier: 'UA',
+      number: '660',
+      date: '2026-12-06',
+      origin: 'FRA',
+      destination: 'ORD',
+      passengers: 4,
+    });
+    const [first, second, ...rest] = m.travellers;
+    const gaps = [
+      { ...first!, birthDate: undefined },
+      { ...second!, nationality: undefined, documents: [] },
+      ...rest,
+    ];
+    const res = await post(encodePaxlst({ ...m, travellers: gaps, declaredCount: 9 }, env('Q1')));
+    expect(res.statusCode, res.body).toBe(202);
+    const got = await app.inject({
+      method: 'GET',
+      url: `/v1/carrier/submissions/${res.json().submissionId}`,
+      headers: { authorization: 'Bearer ua-key' },
+    });
+    const [q] = got.json().quality;
+    const flight = await db.prisma.flight.findUniqueOrThrow({ where: { key: 'UA660/2026-12-06' } });
+    const sub = await db.prisma.submission.findUniqueOrThrow({
+      where: { id: res.json().submissionId },
+    });
+    expect(q).toMatchObject({
+      flightKey: 'UA660/2026-12-06',
+      version: 1,
+      declaredCount: 9,
+      listedCount: m.travellers.length,
+      countMatches: false,
+      travellersWithMissingElements: 2,
+    });
+    expect(q.minutesBeforeDeparture).toBeCloseTo(
+      (flight.scheduledDeparture!.getTime() - sub.receivedAt.getTime()) / 60_000,
+      0,
+    );
+    expect(q.missing.map((x: { elements: string[] }) => x.elements)).toEqual([
+      ['date-of-birth'],
+      ['nationality', 'document-type', 'document-number'],
+    ]);
+  });
+
   it('answers a check-in request at once: board, do not board, recorded as directives', async () => {
     const m = generateManifest({
       seed: 5,

@@ -8,6 +8,7 @@ import { testPostgres, type TestPostgres } from '@paxguard/test-support';
 import { openDatabase, parseDatabaseUrl, type Database } from '../database.ts';
 import { createAssessmentRepository, type StoreItem } from './assessment-repository.ts';
 import { createCarrierRepository } from './carrier-repository.ts';
+import { createFlightFactsRepository } from '../sanctions/flight-facts-repository.ts';
 import { applyManifest, type ApplyManifestResult } from './flight-repository.ts';
 import { createSubmissionRepository } from './submission-repository.ts';
 
@@ -345,6 +346,34 @@ describe('storeMany', () => {
     expect(rows).toEqual([
       { inputHash: 'v1', rulesVersion: { reference: 'A' } },
       { inputHash: 'v2', rulesVersion: { reference: 'B' } },
+    ]);
+  });
+});
+
+describe('flight facts for sanctions', () => {
+  it('carry the required elements each list left out, as the list then stood', async () => {
+    const scheduled = (m: Manifest): Manifest => ({
+      ...m,
+      flight: {
+        ...m.flight,
+        legs: [
+          {
+            departure: { airport: 'LHR', local: '2026-12-24T10:00', utc: '2026-12-24T10:00Z' },
+            arrival: { airport: 'JFK', local: '2026-12-24T13:00', utc: '2026-12-24T18:00Z' },
+            overflight: false,
+          },
+        ],
+      },
+    });
+    const gap = { ...traveller('Q1', 'QUEBEC'), birthDate: undefined };
+    await apply(scheduled(manifest('61', 'original', [gap, traveller('Q2', 'ROMEO')])));
+    await apply(scheduled(manifest('61', 'change', [traveller('Q1', 'QUEBEC')])));
+    const facts = await createFlightFactsRepository(db.prisma).load('PG61/2026-12-24');
+    if (!facts.ok) throw new Error(facts.message);
+    const q1 = await db.prisma.traveller.findFirstOrThrow({ where: { surname: 'QUEBEC' } });
+    expect(facts.facts.submissions.map((s) => s.missingElements)).toEqual([
+      [{ travellerId: q1.id, element: 'date-of-birth' }],
+      [],
     ]);
   });
 });

@@ -1,6 +1,7 @@
 // The archive of everything carriers sent. A submission row (raw bytes + hash) is committed
 // before any parsing, so a message survives a crash at any later point and can be re-driven.
 import { createHash } from 'node:crypto';
+import { manifestQuality, type Manifest } from '@paxguard/domain';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 
 export type SubmissionStatus = 'received' | 'accepted' | 'rejected' | 'duplicate' | 'pending-parts';
@@ -72,6 +73,31 @@ export function createSubmissionRepository(prisma: PrismaClient) {
 
     async get(id: string) {
       return prisma.submission.findUnique({ where: { id }, select: { ...SUMMARY, raw: true } });
+    },
+
+    /**
+     * Timeliness, counts and missing required elements of each manifest version this
+     * submission produced, measured against its flight's scheduled departure.
+     */
+    async quality(id: string) {
+      const rows = await prisma.manifestVersion.findMany({
+        where: { submissionId: id },
+        orderBy: { version: 'asc' },
+        select: {
+          version: true,
+          manifest: true,
+          submission: { select: { receivedAt: true } },
+          flight: { select: { key: true, scheduledDeparture: true } },
+        },
+      });
+      return rows.map((r) => ({
+        flightKey: r.flight.key,
+        version: r.version,
+        ...manifestQuality(r.manifest as unknown as Manifest, {
+          receivedAt: r.submission.receivedAt,
+          scheduledDeparture: r.flight.scheduledDeparture,
+        }),
+      }));
     },
 
     /** An earlier submission by the same carrier with identical bytes that was accepted or is waiting for parts. */

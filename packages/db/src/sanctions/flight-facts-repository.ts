@@ -1,5 +1,6 @@
 // Reads what the pipeline stored about one flight in the shape the sanctions rules take:
 // schedule, travellers (boarded or not), accepted passenger lists, answers given, document findings.
+import { missingElements, travellerKey, type Manifest } from '@paxguard/domain';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 
 export interface StoredFlightFacts {
@@ -19,6 +20,8 @@ export interface StoredFlightFacts {
     receivedAt: string;
     declaredCount?: number;
     travellerIds: string[];
+    /** Required per-person elements missing from the list as it then stood. */
+    missingElements: { travellerId: string; element: string }[];
     sha256: string;
   }[];
   answers: { id: string; travellerId: string; answer: string; at: string }[];
@@ -68,7 +71,7 @@ export function createFlightFactsRepository(prisma: PrismaClient) {
       const [travellers, versions, directives, findings, returns] = await Promise.all([
         prisma.traveller.findMany({
           where: { flightId: f.id },
-          select: { id: true, role: true, status: true },
+          select: { id: true, key: true, role: true, status: true },
           orderBy: { createdAt: 'asc' },
         }),
         prisma.manifestVersion.findMany({
@@ -89,6 +92,9 @@ export function createFlightFactsRepository(prisma: PrismaClient) {
       });
       // A list names everyone it added or changed, on top of what earlier lists of its type named.
       const listed = new Map<string, Set<string>>();
+      const idByKey = new Map(travellers.map((t) => [t.key, t.id]));
+      // What each traveller's latest listing left out of the required elements.
+      const gaps = new Map<string, string[]>();
       const submissions: StoredFlightFacts['submissions'] = [];
       for (const v of versions) {
         const listType = v.listType === 'crew' ? 'crew' : 'passenger';
@@ -99,6 +105,10 @@ export function createFlightFactsRepository(prisma: PrismaClient) {
             else current.add(r.travellerId);
           }
         listed.set(listType, current);
+        for (const t of (v.manifest as unknown as Manifest).travellers ?? []) {
+          const id = idByKey.get(travellerKey(t));
+          if (id) gaps.set(id, missingElements(t));
+        }
         submissions.push({
           id: v.submission.id,
           kind: 'manifest',
@@ -106,6 +116,11 @@ export function createFlightFactsRepository(prisma: PrismaClient) {
           receivedAt: v.submission.receivedAt.toISOString(),
           declaredCount: v.declaredCount ?? undefined,
           travellerIds: [...current].sort(),
+          missingElements: [...current]
+            .sort()
+            .flatMap((travellerId) =>
+              (gaps.get(travellerId) ?? []).map((element) => ({ travellerId, element })),
+            ),
           sha256: v.submission.sha256,
         });
       }

@@ -120,7 +120,8 @@ function routes(
       if (!s || s.carrierId !== carrier.id)
         throw new NotFoundError('SUBMISSION_NOT_FOUND', 'no such submission');
       const { raw: _raw, ...summary } = s;
-      return summary;
+      // Measured per manifest version: what the carrier's scorecard and sanctions rely on.
+      return { ...summary, quality: await deps.submissions.quality(s.id) };
     },
   );
 }
