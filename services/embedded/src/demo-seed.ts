@@ -81,7 +81,8 @@ export async function seedDemo(opts: {
   submissions.push({
     carrier: pg,
     raw: paxlst(
-      { ...m4, travellers: m4.travellers.slice(30), declaredCount: undefined },
+      // The last part's CNT counts the travellers of every part.
+      { ...m4, travellers: m4.travellers.slice(30), declaredCount: m4.travellers.length },
       'DEMO6B',
       { number: 2, last: true, commonAccessRef: 'DEMO6' },
     ),
