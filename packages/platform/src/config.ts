@@ -50,6 +50,28 @@ export const env = {
       .transform((v) => v === 'true' || v === '1'),
 };
 
+/** Consumer settings every service that consumes Kafka reads the same way (spread into its schema). */
+export const kafkaConsumerEnv = {
+  KAFKA_SESSION_TIMEOUT_MS: env.durationMs(30_000),
+  /** How long a fetch may wait for data (a broker answers as soon as data arrives; the mock cluster does not). */
+  KAFKA_FETCH_MAX_WAIT_MS: env.durationMs(5_000),
+  /** Partitions processed at once (order is kept within a partition, so per flight). */
+  KAFKA_PARTITIONS_CONCURRENTLY: z.coerce.number().int().min(1).max(64).default(1),
+};
+
+/** The bus options those settings stand for. */
+export function kafkaConsumerOptions(c: {
+  KAFKA_SESSION_TIMEOUT_MS: number;
+  KAFKA_FETCH_MAX_WAIT_MS: number;
+  KAFKA_PARTITIONS_CONCURRENTLY: number;
+}) {
+  return {
+    sessionTimeoutMs: c.KAFKA_SESSION_TIMEOUT_MS,
+    fetchMaxWaitMs: c.KAFKA_FETCH_MAX_WAIT_MS,
+    partitionsConsumedConcurrently: c.KAFKA_PARTITIONS_CONCURRENTLY,
+  };
+}
+
 /**
  * For a service's main: the parsed configuration, or the list of problems on stderr and exit
  * status 78 (EX_CONFIG), so an orchestrator shows why the process would not start.

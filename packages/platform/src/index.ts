@@ -1,4 +1,11 @@
-export { parseConfig, loadConfigOrExit, ConfigError, env } from './config.ts';
+export {
+  parseConfig,
+  loadConfigOrExit,
+  ConfigError,
+  env,
+  kafkaConsumerEnv,
+  kafkaConsumerOptions,
+} from './config.ts';
 export { createLogger, REDACTED_PATHS, type Logger } from './logger.ts';
 export { createShutdown, type Shutdown } from './shutdown.ts';
 export {

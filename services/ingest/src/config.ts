@@ -1,5 +1,5 @@
 // Ingest service configuration, read once from the environment.
-import { env } from '@paxguard/platform';
+import { env, kafkaConsumerEnv } from '@paxguard/platform';
 import { z } from 'zod';
 
 export const IngestConfig = z.object({
@@ -11,11 +11,7 @@ export const IngestConfig = z.object({
   SHUTDOWN_TIMEOUT_MS: env.durationMs(15_000),
   PAXLST_MODE: z.enum(['strict', 'lenient']).default('lenient'),
   MULTIPART_TIMEOUT_MS: env.durationMs(30 * 60_000),
-  KAFKA_SESSION_TIMEOUT_MS: env.durationMs(30_000),
-  /** How long a fetch may wait for data (a broker answers as soon as data arrives; the mock cluster does not). */
-  KAFKA_FETCH_MAX_WAIT_MS: env.durationMs(5_000),
-  /** Partitions processed at once (order is kept within a partition, so per flight). */
-  KAFKA_PARTITIONS_CONCURRENTLY: z.coerce.number().int().min(1).max(64).default(1),
+  ...kafkaConsumerEnv,
   /** iAPI: the longest a check-in request waits, and the answer given when screening is not done by then. */
   IAPI_TIMEOUT_MS: env.durationMs(2000),
   /** Secret salt for payment-card fingerprints (PNR data): no default. */

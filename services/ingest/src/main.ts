@@ -1,7 +1,13 @@
 // Ingest service, one per process: config → logger → database → bus → components → HTTP.
 import { createAssessmentRepository, openDatabase, parseDatabaseUrl } from '@paxguard/db';
 import { createScreeningWorker, loadScreeningInputs } from '@paxguard/pipeline';
-import { createKafkaBus, createLogger, createShutdown, loadConfigOrExit } from '@paxguard/platform';
+import {
+  createKafkaBus,
+  kafkaConsumerOptions,
+  createLogger,
+  createShutdown,
+  loadConfigOrExit,
+} from '@paxguard/platform';
 import { buildApp } from './app.ts';
 import { IngestConfig } from './config.ts';
 import { createIngestComponents } from './wiring.ts';
@@ -14,9 +20,7 @@ const bus = createKafkaBus({
   brokers: config.KAFKA_BROKERS,
   clientId: `paxguard-ingest-${process.pid}`,
   logger,
-  sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
-  fetchMaxWaitMs: config.KAFKA_FETCH_MAX_WAIT_MS,
-  partitionsConsumedConcurrently: config.KAFKA_PARTITIONS_CONCURRENTLY,
+  ...kafkaConsumerOptions(config),
 });
 // The interactive API answers with its own screener over the same reference data.
 const screening = createScreeningWorker({

@@ -1,5 +1,5 @@
 // Sanctions service configuration, read once from the environment.
-import { env } from '@paxguard/platform';
+import { env, kafkaConsumerEnv } from '@paxguard/platform';
 import { z } from 'zod';
 
 export const SanctionsConfig = z.object({
@@ -9,7 +9,7 @@ export const SanctionsConfig = z.object({
   PORT: env.port(8084),
   LOG_LEVEL: env.logLevel(),
   SHUTDOWN_TIMEOUT_MS: env.durationMs(15_000),
-  KAFKA_SESSION_TIMEOUT_MS: env.durationMs(30_000),
+  ...kafkaConsumerEnv,
   /** The jurisdiction profile id (data/jurisdictions/<id>.json) this deployment applies. */
   SANCTIONS_JURISDICTION: z
     .string()

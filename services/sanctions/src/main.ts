@@ -1,6 +1,12 @@
 // Sanctions service, one per process: config → logger → database → bus → components → HTTP.
 import { openDatabase, parseDatabaseUrl } from '@paxguard/db';
-import { loadConfigOrExit, createKafkaBus, createLogger, createShutdown } from '@paxguard/platform';
+import {
+  loadConfigOrExit,
+  createKafkaBus,
+  kafkaConsumerOptions,
+  createLogger,
+  createShutdown,
+} from '@paxguard/platform';
 import { buildApp } from './app.ts';
 import { SanctionsConfig } from './config.ts';
 import { createSanctionsComponents } from './wiring.ts';
@@ -13,7 +19,7 @@ const bus = createKafkaBus({
   brokers: config.KAFKA_BROKERS,
   clientId: `paxguard-sanctions-${process.pid}`,
   logger,
-  sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
+  ...kafkaConsumerOptions(config),
 });
 const sanctions = createSanctionsComponents({
   db,

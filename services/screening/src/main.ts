@@ -5,6 +5,7 @@ import {
   loadConfigOrExit,
   createHttpServer,
   createKafkaBus,
+  kafkaConsumerOptions,
   createLogger,
   createShutdown,
   registerHealth,
@@ -20,10 +21,7 @@ const bus = createKafkaBus({
   brokers: config.KAFKA_BROKERS,
   clientId: `paxguard-screening-${process.pid}`,
   logger,
-  sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
-  fetchMaxWaitMs: config.KAFKA_FETCH_MAX_WAIT_MS,
-  partitionsConsumedConcurrently: config.KAFKA_PARTITIONS_CONCURRENTLY,
-  heartbeatIntervalMs: Math.max(500, Math.floor(config.KAFKA_SESSION_TIMEOUT_MS / 10)),
+  ...kafkaConsumerOptions(config),
 });
 const screening = createScreeningComponents({
   db,

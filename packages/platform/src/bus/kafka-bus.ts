@@ -123,7 +123,10 @@ export function createKafkaBus(opts: KafkaBusOptions): Bus {
         const consumer = kafka.consumer({
           groupId: sub.groupId,
           sessionTimeout: opts.sessionTimeoutMs ?? 30_000,
-          heartbeatInterval: opts.heartbeatIntervalMs ?? 3_000,
+          // A tenth of the session timeout (kafkajs needs it well below), 0.5–3 s.
+          heartbeatInterval:
+            opts.heartbeatIntervalMs ??
+            Math.min(3_000, Math.max(500, Math.floor((opts.sessionTimeoutMs ?? 30_000) / 10))),
           rebalanceTimeout: Math.max(opts.sessionTimeoutMs ?? 30_000, 10_000),
           allowAutoTopicCreation: true,
           ...(opts.fetchMaxWaitMs !== undefined ? { maxWaitTimeInMs: opts.fetchMaxWaitMs } : {}),
