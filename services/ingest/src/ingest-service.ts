@@ -83,6 +83,17 @@ export class Rejection extends Error {
   }
 }
 
+/** A JSON body, or a rejection the carrier can read. */
+function parseJsonBody(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (err) {
+    throw new Rejection([
+      { code: 'JSON_SYNTAX', message: `the body is not valid JSON: ${(err as Error).message}` },
+    ]);
+  }
+}
+
 /** EDIFACT UNOA/UNOB are ASCII and UNOY is UTF-8; UNOC (Latin-1) bytes are not valid UTF-8. */
 export function decodeText(raw: Buffer): string {
   try {
@@ -104,15 +115,7 @@ export function createIngestService(deps: IngestDeps) {
       if (!r.ok) throw new Rejection(r.errors, r.warnings);
       return { messages: r.value, warnings: r.warnings };
     }
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch (err) {
-      throw new Rejection([
-        { code: 'JSON_SYNTAX', message: `the body is not valid JSON: ${(err as Error).message}` },
-      ]);
-    }
-    const r = decodeManifestJson(json);
+    const r = decodeManifestJson(parseJsonBody(text));
     if (!r.ok) throw new Rejection(r.errors, r.warnings);
     return { messages: [{ manifest: r.value }], warnings: r.warnings };
   }
@@ -171,15 +174,7 @@ export function createIngestService(deps: IngestDeps) {
     let r;
     if (format === 'PNRGOV') r = decodePnrgov(text, { mode: deps.mode, cardSalt: deps.cardSalt });
     else {
-      let json: unknown;
-      try {
-        json = JSON.parse(text);
-      } catch (err) {
-        throw new Rejection([
-          { code: 'JSON_SYNTAX', message: `the body is not valid JSON: ${(err as Error).message}` },
-        ]);
-      }
-      const one = decodePnrJson(json, { cardSalt: deps.cardSalt });
+      const one = decodePnrJson(parseJsonBody(text), { cardSalt: deps.cardSalt });
       r = one.ok ? { ...one, value: [one.value] } : one;
     }
     if (!r.ok) throw new Rejection(r.errors, r.warnings);

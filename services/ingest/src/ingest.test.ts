@@ -230,6 +230,18 @@ describe('ingest over HTTP', () => {
     expect(first.status).toBe('accepted');
   });
 
+  it('rejects a JSON body that does not parse, saying why, and keeps it', async () => {
+    const res = await post('{"flight": {', 'ua-key', 'application/json');
+    expect(res.statusCode).toBe(422);
+    expect(res.json().errors[0]).toMatchObject({ code: 'JSON_SYNTAX' });
+    expect(res.json().errors[0].message).toMatch(/^the body is not valid JSON: /);
+    const kept = await db.prisma.submission.findUniqueOrThrow({
+      where: { id: res.json().submissionId },
+    });
+    expect(kept.status).toBe('rejected');
+    expect(Buffer.from(kept.raw).toString()).toBe('{"flight": {');
+  });
+
   it('lets a carrier read its own submissions only', async () => {
     const mine = await app.inject({
       method: 'GET',
