@@ -99,12 +99,16 @@ describe('screening worker', () => {
   const unpublishedNone = async () =>
     (await db.prisma.outboxMessage.count({ where: { publishedAt: null } })) === 0;
 
-  /** Lets the bus and the workers run until `until` holds (5 s at most). */
+  /**
+   * Lets the bus and the workers run until `until` holds (5 s at most) and every handler has
+   * finished, so an assertion that something did NOT happen is made after the work, not before.
+   */
   async function settle(until: () => Promise<boolean>) {
     for (let i = 0; i < 50 && !(await until()); i++) {
       await new Promise((res) => setTimeout(res, 100));
       await bus.idle();
     }
+    await bus.idle();
   }
 
   it('assesses every traveller once, with findings and the reference versions', async () => {
