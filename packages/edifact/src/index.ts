@@ -13,6 +13,7 @@ export { assembleParts, PartAssembler, type AssemblyOutcome } from './paxlst-par
 export { encodePaxlst, type PaxlstEnvelope } from './paxlst-writer.ts';
 export type { EnvelopeOptions } from './segment-writer.ts';
 export { sniffFormat, type SniffedFormat } from './format-sniffer.ts';
+export { textOfBytes } from './bytes-text.ts';
 export {
   decodeCusres,
   encodeCusres,

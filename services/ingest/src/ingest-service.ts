@@ -33,6 +33,7 @@ import {
   decodePnrgov,
   decodePnrJson,
   sniffFormat,
+  textOfBytes,
   type CodecIssue,
   type PaxlstMessage,
 } from '@paxguard/edifact';
@@ -96,11 +97,7 @@ function parseJsonBody(text: string): unknown {
 
 /** EDIFACT UNOA/UNOB are ASCII and UNOY is UTF-8; UNOC (Latin-1) bytes are not valid UTF-8. */
 export function decodeText(raw: Buffer): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(raw);
-  } catch {
-    return raw.toString('latin1');
-  }
+  return textOfBytes(raw);
 }
 
 export function createIngestService(deps: IngestDeps) {
