@@ -383,6 +383,11 @@ describe('the iAPI store', () => {
     expect(versions.map((v) => (v.versions as number[]).length)).toEqual([8, 7, 8]); // 19 % 3 = 1
     for (const v of versions)
       expect(v.versions).toEqual((v.versions as number[]).map((_, i) => i + 1));
+    // Flights created within a batch (several requests each) get their legs once.
+    const legs = await q(`SELECT f.key, array_agg(l.seq ORDER BY l.seq) AS seqs
+      FROM "FlightLeg" l JOIN "Flight" f ON f.id = l."flightId" WHERE f.key LIKE 'QA%'
+      GROUP BY f.key ORDER BY f.key`);
+    expect(legs.map((l) => l.seqs)).toEqual([[0], [0], [0]]);
     const travellers = await q(`SELECT t.id,
         (SELECT count(*) FROM "Assessment" a WHERE a."travellerId" = t.id)::int AS assessments,
         (SELECT count(*) FROM "Directive" d WHERE d."travellerId" = t.id)::int AS directives,
