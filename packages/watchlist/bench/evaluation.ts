@@ -10,6 +10,9 @@ export interface EvalReport {
   recall: Map<string, ClassScore>;
   negatives: number;
   negativesAlerted: number;
+  /** Negatives that are indistinguishable namesakes of a listed person (see namesakes.ts). */
+  namesakes: number;
+  namesakesAlerted: number;
   hitsTotal: number;
   hitsCorrect: number;
   latenciesMs: Float64Array;
@@ -21,6 +24,8 @@ export function newReport(n: number): EvalReport {
     recall: new Map(),
     negatives: 0,
     negativesAlerted: 0,
+    namesakes: 0,
+    namesakesAlerted: 0,
     hitsTotal: 0,
     hitsCorrect: 0,
     latenciesMs: new Float64Array(n),
@@ -33,11 +38,16 @@ export function record(
   cls: string,
   target: string | undefined,
   ids: readonly string[],
+  namesake = false,
 ): void {
   r.hitsTotal += ids.length;
   if (cls === 'negative') {
     r.negatives++;
     if (ids.length > 0) r.negativesAlerted++;
+    if (namesake) {
+      r.namesakes++;
+      if (ids.length > 0) r.namesakesAlerted++;
+    }
     return;
   }
   const s = r.recall.get(cls) ?? { total: 0, found: 0 };

@@ -7,9 +7,13 @@ import { jaroWinkler } from '../src/string-similarity.ts';
 import { buildEvalSet, sizesFor, type EvalQuery } from './eval-set.ts';
 import { newReport, pct, percentile, record, type EvalReport } from './evaluation.ts';
 import { GtasBaseline } from './gtas-baseline.ts';
+import { indistinguishableNamesakes } from './namesakes.ts';
+import { writeFileSync } from 'node:fs';
 
 const scale = Number(process.env.PAXGUARD_BENCH_SCALE ?? '1');
 const verbose = process.env.PAXGUARD_BENCH_VERBOSE === '1';
+/** Every miss and false alert, one JSON line each, for analysis (verbose prints 12 per class). */
+const missesFile = process.env.PAXGUARD_BENCH_MISSES_FILE;
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 const heapMb = () => {
   gc();
@@ -28,6 +32,15 @@ console.log(
   `evaluation set generated in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${set.positives.length} positives, ${set.negatives.length} negatives`,
 );
 const queries: EvalQuery[] = [...set.positives, ...set.negatives];
+t0 = performance.now();
+const namesake = [
+  ...set.positives.map(() => false),
+  ...indistinguishableNamesakes(set.lists, set.negatives),
+];
+console.log(
+  `indistinguishable namesakes among the negatives found in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${namesake.filter(Boolean).length}`,
+);
+const missLines: string[] = [];
 
 const heapBefore = heapMb();
 t0 = performance.now();
@@ -52,8 +65,22 @@ queries.forEach((q, i) => {
   const hits = built.ok ? index.screen(built.value, now) : [];
   ours.latenciesMs[i] = performance.now() - start;
   const ids = hits.map((h) => h.entryId);
-  record(ours, q.cls, q.target, ids);
-  if (verbose && ((q.target && !ids.includes(q.target)) || (q.cls === 'negative' && ids.length))) {
+  record(ours, q.cls, q.target, ids, namesake[i]);
+  const wrong = (q.target && !ids.includes(q.target)) || (q.cls === 'negative' && ids.length);
+  if (missesFile && wrong) {
+    const top = hits.find((h) => h.entryId !== q.target);
+    missLines.push(
+      JSON.stringify({
+        cls: q.cls,
+        namesake: namesake[i],
+        input: q.input,
+        target: q.target,
+        targetHit: hits.find((h) => h.entryId === q.target)?.score,
+        top: top && { id: top.entryId, score: top.score, why: top.explanation.summary },
+      }),
+    );
+  }
+  if (verbose && wrong) {
     const m = misses.get(q.cls) ?? [];
     if (m.length < 12)
       m.push(
@@ -65,6 +92,7 @@ queries.forEach((q, i) => {
 ours.seconds = (performance.now() - t) / 1000;
 const cpuSeconds = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1e6;
 const oursCpu = cpuSeconds(process.cpuUsage(cpu));
+if (missesFile) writeFileSync(missesFile, missLines.map((l) => l + '\n').join(''));
 
 t0 = performance.now();
 const gtas = new GtasBaseline(set.lists);
@@ -77,7 +105,7 @@ queries.forEach((q, i) => {
   const name = q.input.names[0] ?? { surname: '', given: [] };
   const ids = gtas.screen(name, q.input.birthDate);
   base.latenciesMs[i] = performance.now() - start;
-  record(base, q.cls, q.target, ids);
+  record(base, q.cls, q.target, ids, namesake[i]);
 });
 base.seconds = (performance.now() - t) / 1000;
 const baseCpu = cpuSeconds(process.cpuUsage(cpu));
@@ -120,6 +148,10 @@ for (const [label, r] of [
 ] as const) {
   console.log(
     `${label.padEnd(10)} overall recall ${pct(tp(r), posTotal)}, false alerts on ${pct(r.negativesAlerted, r.negatives)} of negatives, traveller precision ${pct(tp(r), tp(r) + r.negativesAlerted)}, hit precision ${pct(r.hitsCorrect, r.hitsTotal)}`,
+  );
+  const others = r.negatives - r.namesakes;
+  console.log(
+    `${''.padEnd(10)} false alerts split: indistinguishable namesakes ${r.namesakesAlerted}/${r.namesakes} alerted (${pct(r.namesakesAlerted, r.negatives)} of all negatives), other ${r.negativesAlerted - r.namesakesAlerted}/${others} (${pct(r.negativesAlerted - r.namesakesAlerted, r.negatives)} of all negatives, ${pct(r.negativesAlerted - r.namesakesAlerted, others)} of the other negatives)`,
   );
 }
 console.log(
