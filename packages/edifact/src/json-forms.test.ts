@@ -102,7 +102,8 @@ describe('JSON and EDIFACT forms agree (property)', () => {
       }),
       { numRuns: 25 },
     );
-  });
+    // Generating manifests is the slow part: 4.8 s alone at load average 12 on 2026-11-22.
+  }, 30_000);
 });
 
 describe('decodePnrJson', () => {

@@ -14,7 +14,11 @@ import { DEFAULT_DELIMITERS, type Delimiters } from './service-string.ts';
 
 /** The fast path must change nothing: same manifests, same errors and warnings, same positions. */
 function expectSameDecode(text: string, mode: 'strict' | 'lenient'): void {
-  expect(decodePaxlst(text, { mode })).toStrictEqual(decodePaxlstGeneral(text, { mode }));
+  const fast = decodePaxlst(text, { mode });
+  const general = decodePaxlstGeneral(text, { mode });
+  expect(fast).toStrictEqual(general);
+  // Key order as well: the JSON archived and sent on must not depend on the path that read it.
+  expect(JSON.stringify(fast)).toBe(JSON.stringify(general));
 }
 
 function envelopeFor(m: Manifest, delimiters?: Partial<Delimiters>): PaxlstEnvelope {
@@ -66,6 +70,47 @@ describe('PAXLST fast path against the general path (differential)', () => {
     expect(fast.length).toBeGreaterThan(1);
     expect(fast).toEqual(general);
   });
+
+  it('builds documents like the general path whatever DOC group follows (property)', () => {
+    // The fast path builds a DOC once its DTM/LOC group ends; any order, repeat, gap or bad
+    // value in that group must give the same document, fields and key order included.
+    const group = fc.array(
+      fc.constantFrom(
+        "DTM+36:300101'",
+        "DTM+36:310202'",
+        "DTM+182:150101'",
+        "DTM+36:301399'",
+        "DTM+329:800102'",
+        "LOC+91+USA'",
+        "LOC+91+FRA'",
+        "LOC+91+'",
+        "LOC+91+usa'",
+        "LOC+22+ATL'",
+        "LOC+174+DEU'",
+        "DOC+V+Y1'",
+        "DOC+P'",
+        "RFF+AVF:ABC'",
+        "NAT+2+GBR'",
+        "FTX+BAG+++X'",
+      ),
+      { maxLength: 7 },
+    );
+    fc.assert(
+      fc.property(
+        fc.array(group, { minLength: 1, maxLength: 3 }),
+        fc.constantFrom('strict' as const, 'lenient' as const),
+        (groups, mode) => {
+          const body = groups.map((g, i) => `NAD+FL+++T${i}'DOC+P+N${i}'${g.join('')}`).join('');
+          const text =
+            "UNB+UNOA:4+S+R+240301:1200+1'UNH+1+PAXLST:D:05B:UN:IATA'BGM+745'" +
+            "TDT+20+DL1+++DL'LOC+125+ATL'DTM+189:2403012210:201'LOC+87+CDG'DTM+232:2403021200:201'" +
+            `${body}CNT+42:${groups.length}'UNT+2+1'UNZ+1+1'`;
+          expectSameDecode(text, mode);
+        },
+      ),
+      { numRuns: 400 },
+    );
+  }, 30_000);
 
   it('decodes generated manifests identically, with release characters and custom UNA (property)', () => {
     fc.assert(

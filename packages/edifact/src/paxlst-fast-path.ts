@@ -30,6 +30,11 @@ const DOC = tag3('DOC');
 
 type RefKey = keyof Traveller['references'];
 
+/** A document field read before its DOC is built (two bits each in PaxlstFastPath.docOrder). */
+const EXPIRY = 1;
+const ISSUE = 2;
+const STATE = 3;
+
 /** A code of up to three ASCII characters packed into a small integer (exact: no case folding). */
 function packCode(s: string): number {
   let k = 1;
@@ -104,6 +109,7 @@ export class PaxlstFastPath {
       }
       if (p >= len) break;
     }
+    this.flushDoc();
     if (n > 0) s.consumed(last, end, n);
     return n;
   }
@@ -111,7 +117,9 @@ export class PaxlstFastPath {
   /** Reads the one segment at `start`; the offset after its terminator, or -1 for the general path. */
   read(s: SegmentScanner, start: number): number {
     this.table = s.charTable;
-    return this.segment(start);
+    const end = this.segment(start);
+    this.flushDoc();
+    return end;
   }
 
   private segment(start: number): number {
@@ -124,6 +132,7 @@ export class PaxlstFastPath {
     if (table[a] !== 0 || table[b] !== 0 || table[c] !== 0) return -1;
     const tag = (a << 16) | (b << 8) | c;
     const p = start + 4;
+    if (this.pendingDoc && tag !== DTM && tag !== LOC) this.flushDoc();
     if (tag === NAD) return this.nad(p);
     if (!this.state.traveller) return -1;
     if (tag === DTM) return this.dtm(p);
@@ -278,11 +287,12 @@ export class PaxlstFastPath {
     const b = this.stop(a);
     if (b < 0) return -1;
     const st = this.state;
+    const pending = this.pendingDoc;
     const doc = st.doc;
     const k = this.code(p, q);
     const expiry = k === Q.c36;
     let kind: 'birth' | 'other';
-    if (doc && (expiry || k === Q.c182)) kind = 'other';
+    if ((pending || doc) && (expiry || k === Q.c182)) kind = 'other';
     else if (k === Q.c329) kind = 'birth';
     else return -1;
     const d = this.date(a, b, kind);
@@ -290,7 +300,15 @@ export class PaxlstFastPath {
     const end = t.charCodeAt(b) === this.T ? b + 1 : this.endOfSegment(b);
     if (end < 0) return -1;
     if (kind === 'birth') st.traveller!.birthDate = d;
-    else if (expiry) doc!.expiryDate = d;
+    else if (pending) {
+      if (expiry) {
+        if (this.docExpiry === undefined) this.docOrder = this.docOrder * 4 + EXPIRY;
+        this.docExpiry = d;
+      } else {
+        if (this.docIssue === undefined) this.docOrder = this.docOrder * 4 + ISSUE;
+        this.docIssue = d;
+      }
+    } else if (expiry) doc!.expiryDate = d;
     else doc!.issueDate = d;
     return end;
   }
@@ -367,6 +385,7 @@ export class PaxlstFastPath {
     if (q < 0) return -1;
     const st = this.state;
     const k = this.code(p, q);
+    if (this.pendingDoc && k !== Q.c91) this.flushDoc();
     if (k === Q.c22) {
       const end = this.endOfSegment(q);
       if (end > 0) st.doc = undefined;
@@ -380,6 +399,15 @@ export class PaxlstFastPath {
     if (end < 0) return -1;
     const traveller = st.traveller!;
     if (k === Q.c91) {
+      if (this.pendingDoc) {
+        const v = this.state3(a, b);
+        if (v === null) return -1;
+        if (v) {
+          if (this.docState === undefined) this.docOrder = this.docOrder * 4 + STATE;
+          this.docState = v;
+        }
+        return end;
+      }
       if (!st.doc) return -1;
       const v = this.state3(a, b);
       if (v === null) return -1;
@@ -421,12 +449,60 @@ export class PaxlstFastPath {
     if (!number) return -1;
     const end = t.charCodeAt(b) === this.T ? b + 1 : this.endOfSegment(b);
     if (end < 0) return -1;
-    const d: TravelDocument = { type, number };
-    const traveller = st.traveller!;
+    // Built when its group ends (flushDoc), with the fields its DTM/LOC segments give.
+    this.pendingDoc = true;
+    this.docType = type;
+    this.docNumber = number;
+    this.docExpiry = undefined;
+    this.docIssue = undefined;
+    this.docState = undefined;
+    this.docOrder = 0;
+    return end;
+  }
+
+  /*
+   * The DOC being read. Its DTM 36 / DTM 182 / LOC 91 values wait here and the document is
+   * built once, at the first segment outside its group or when the fast path hands over, as
+   * one object literal with its final set of fields: adding fields one by one to a
+   * `{ type, number }` grew a second object (a property store) behind every document.
+   * `docOrder` lists the fields in the order the segments gave them (two bits each), so the
+   * keys come out in the order the general path adds them.
+   */
+  private pendingDoc = false;
+  private docType = '';
+  private docNumber = '';
+  private docExpiry: string | undefined = undefined;
+  private docIssue: string | undefined = undefined;
+  private docState: string | undefined = undefined;
+  private docOrder = 0;
+
+  private flushDoc(): void {
+    if (!this.pendingDoc) return;
+    this.pendingDoc = false;
+    const type = this.docType;
+    const number = this.docNumber;
+    const expiryDate = this.docExpiry;
+    const issuingState = this.docState;
+    let d: TravelDocument;
+    const order = this.docOrder;
+    if (order === 0) d = { type, number };
+    else if (order === EXPIRY * 4 + STATE) d = { type, number, expiryDate, issuingState };
+    else if (order === EXPIRY) d = { type, number, expiryDate };
+    else if (order === STATE) d = { type, number, issuingState };
+    else {
+      d = { type, number };
+      const fields: number[] = [];
+      for (let o = order; o > 0; o = Math.floor(o / 4)) fields.unshift(o % 4);
+      for (const f of fields) {
+        if (f === EXPIRY) d.expiryDate = expiryDate;
+        else if (f === ISSUE) d.issueDate = this.docIssue;
+        else d.issuingState = issuingState;
+      }
+    }
+    const traveller = this.state.traveller!;
     if (traveller.documents.length === 0) traveller.documents = [d];
     else traveller.documents.push(d);
-    st.doc = d;
-    return end;
+    this.state.doc = d;
   }
 
   private rff(p: number): number {
