@@ -28,6 +28,12 @@ export interface Database {
     text: string,
     prepare?: Readonly<Record<string, string>>,
   ): Promise<T[][]>;
+  /**
+   * One transaction on one connection with parameterised raw SQL: for the bulk hot paths
+   * (batch ingest, screening) where Prisma's per-call work costs more than the statement.
+   * Rolled back when `fn` throws.
+   */
+  transaction<T>(fn: (tx: SqlRunner) => Promise<T>): Promise<T>;
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }
@@ -133,6 +139,27 @@ export async function openDatabase(
           throw err;
         }
       },
+      async transaction<T>(fn: (tx: SqlRunner) => Promise<T>): Promise<T> {
+        const client = await pool.connect();
+        const tx: SqlRunner = {
+          exec: async (t) => void (await client.query(t)),
+          query: async <R>(t: string, p?: unknown[]) => (await client.query(t, p)).rows as R[],
+        };
+        try {
+          await client.query('BEGIN');
+          const result = await fn(tx);
+          await client.query('COMMIT');
+          client.release();
+          return result;
+        } catch (err) {
+          // A connection that cannot even roll back is not reused.
+          await client.query('ROLLBACK').then(
+            () => client.release(),
+            (e: Error) => client.release(e),
+          );
+          throw err;
+        }
+      },
       async ping() {
         try {
           await pool.query('SELECT 1');
@@ -169,6 +196,14 @@ export async function openDatabase(
       await prepareOnce(pglite, prepare, (t) => pglite.exec(t));
       return (await pglite.exec(text)).map((x) => x.rows as T[]);
     },
+    transaction: <T>(fn: (tx: SqlRunner) => Promise<T>) =>
+      pglite.transaction((t) =>
+        fn({
+          exec: async (text) => void (await t.exec(text)),
+          query: async <R>(text: string, params?: unknown[]) =>
+            (await t.query<R>(text, params)).rows,
+        }),
+      ),
     async ping() {
       return !pglite.closed;
     },

@@ -26,7 +26,9 @@ export {
   type AuditRepository,
   type AuditInput,
 } from './repositories/audit-repository.ts';
+export { sqlOf, sqlSource, type AnyTx, type SqlSource, type SqlTx } from './repositories/sql-tx.ts';
 export {
+  completeSubmission,
   createSubmissionRepository,
   sha256Hex,
   type SubmissionRepository,

@@ -14,15 +14,18 @@ import {
 import {
   applyManifest,
   applyPnrPush,
+  completeSubmission,
   lockMessage,
   markAssembled,
   partsOf,
   recordPart,
+  type AnyTx,
   type ApplyManifestResult,
   type CarrierIdentity,
   type OutboxRelay,
   type Prisma,
   type PrismaTypes,
+  type SqlSource,
   type SubmissionRepository,
   type SubmissionStatus,
 } from '@paxguard/db';
@@ -60,6 +63,8 @@ export interface SubmissionResult {
 
 export interface IngestDeps {
   prisma: Prisma;
+  /** Raw SQL for the manifest path (`sqlSource(db)`). */
+  sql: SqlSource;
   submissions: SubmissionRepository;
   relay?: OutboxRelay;
   clock: Clock;
@@ -134,7 +139,7 @@ export function createIngestService(deps: IngestDeps) {
    * event names none; the screening worker's reconciler still covers a crash in between.
    */
   async function apply(
-    tx: PrismaTypes.TransactionClient,
+    tx: AnyTx,
     carrierId: string,
     submissionId: string,
     m: Manifest,
@@ -333,94 +338,91 @@ export function createIngestService(deps: IngestDeps) {
       throw err;
     }
 
-    const outcome = await prisma
-      .$transaction(
-        async (tx) => {
-          // Whoever locks the archived row first processes it; a re-drive racing the original finds it done.
-          const [row] = await tx.$queryRawUnsafe<{ status: string }[]>(
-            'SELECT status FROM "Submission" WHERE id = $1::uuid FOR UPDATE',
-            submissionId,
-          );
-          if (row?.status !== 'received') return { alreadyProcessed: row?.status ?? 'missing' };
-          const flights: SubmissionResult['flights'] = [];
-          const warnings: CodecIssue[] = [...decoded.warnings];
-          let pending: SubmissionResult['pendingParts'];
-          const receivedAt = clock.now();
-          for (const msg of decoded.messages) {
-            let manifest: Manifest | undefined = msg.manifest;
-            if (msg.part) {
-              const ref = msg.part.messageRef;
-              await lockMessage(tx, input.carrier.id, ref);
-              const fresh = await recordPart(tx, {
-                carrierId: input.carrier.id,
-                messageRef: ref,
-                partNumber: msg.part.number,
-                last: msg.part.last,
-                submissionId,
-                receivedAt,
+    // Raw SQL through the driver (no Prisma): this transaction carries every traveller.
+    const outcome = await deps.sql
+      .transaction(async (tx) => {
+        // Whoever locks the archived row first processes it; a re-drive racing the original finds it done.
+        const [row] = await tx.query<{ status: string }>(
+          'SELECT status FROM "Submission" WHERE id = $1::uuid FOR UPDATE',
+          [submissionId],
+        );
+        if (row?.status !== 'received') return { alreadyProcessed: row?.status ?? 'missing' };
+        const flights: SubmissionResult['flights'] = [];
+        const warnings: CodecIssue[] = [...decoded.warnings];
+        let pending: SubmissionResult['pendingParts'];
+        const receivedAt = clock.now();
+        for (const msg of decoded.messages) {
+          let manifest: Manifest | undefined = msg.manifest;
+          if (msg.part) {
+            const ref = msg.part.messageRef;
+            await lockMessage(tx, input.carrier.id, ref);
+            const fresh = await recordPart(tx, {
+              carrierId: input.carrier.id,
+              messageRef: ref,
+              partNumber: msg.part.number,
+              last: msg.part.last,
+              submissionId,
+              receivedAt,
+            });
+            if (!fresh)
+              warnings.push({
+                code: 'PART_RESENT',
+                message: `part ${msg.part.number} of message ${ref} was already received; the earlier copy is kept`,
               });
-              if (!fresh)
-                warnings.push({
-                  code: 'PART_RESENT',
-                  message: `part ${msg.part.number} of message ${ref} was already received; the earlier copy is kept`,
-                });
-              const parts = await partsOf(tx, input.carrier.id, ref);
-              const last = parts.find((p) => p.last);
-              const complete = last !== undefined && parts.length === last.partNumber;
-              manifest = undefined;
-              if (!complete) {
-                pending = { messageRef: ref, received: parts.map((p) => p.partNumber) };
-                continue;
-              }
-              const all: PaxlstMessage[] = [];
-              for (const p of parts) {
-                const r =
-                  p.submissionId === submissionId
-                    ? { ok: true as const, value: [msg] }
-                    : decodePaxlst(decodeText(p.raw), { mode: deps.mode });
-                if (r.ok) all.push(...r.value.filter((m) => m.part?.messageRef === ref));
-              }
-              const assembled = assembleParts(all);
-              if (!assembled.ok) throw new Rejection(assembled.errors, assembled.warnings);
-              warnings.push(...assembled.warnings);
-              manifest = assembled.value;
-              await markAssembled(tx, input.carrier.id, ref, receivedAt);
-              const r = await apply(tx, input.carrier.id, submissionId, manifest);
-              await tx.submission.updateMany({
-                where: {
-                  id: { in: parts.map((p) => p.submissionId).filter((id) => id !== submissionId) },
-                  status: 'pending-parts',
-                },
-                data: { status: 'accepted', processedAt: receivedAt, flightKey: r.flightKey },
-              });
-              warnings.push(...r.warnings);
-              flights.push(summary(r));
+            const parts = await partsOf(tx, input.carrier.id, ref);
+            const last = parts.find((p) => p.last);
+            const complete = last !== undefined && parts.length === last.partNumber;
+            manifest = undefined;
+            if (!complete) {
+              pending = { messageRef: ref, received: parts.map((p) => p.partNumber) };
               continue;
             }
+            const all: PaxlstMessage[] = [];
+            for (const p of parts) {
+              const r =
+                p.submissionId === submissionId
+                  ? { ok: true as const, value: [msg] }
+                  : decodePaxlst(decodeText(p.raw), { mode: deps.mode });
+              if (r.ok) all.push(...r.value.filter((m) => m.part?.messageRef === ref));
+            }
+            const assembled = assembleParts(all);
+            if (!assembled.ok) throw new Rejection(assembled.errors, assembled.warnings);
+            warnings.push(...assembled.warnings);
+            manifest = assembled.value;
+            await markAssembled(tx, input.carrier.id, ref, receivedAt);
             const r = await apply(tx, input.carrier.id, submissionId, manifest);
+            await tx.query(
+              `UPDATE "Submission" SET status = 'accepted', "processedAt" = $2::timestamptz, "flightKey" = $3
+                 WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb)::uuid) AND status = 'pending-parts'`,
+              [
+                JSON.stringify(
+                  parts.map((p) => p.submissionId).filter((id) => id !== submissionId),
+                ),
+                receivedAt.toISOString(),
+                r.flightKey,
+              ],
+            );
             warnings.push(...r.warnings);
             flights.push(summary(r));
+            continue;
           }
-          const status: SubmissionStatus = flights.length > 0 ? 'accepted' : 'pending-parts';
-          await tx.submission.updateMany({
-            where: { id: submissionId, status: 'received' },
-            data: {
-              status,
-              format,
-              interchangeRef: decoded.messages[0]?.manifest.interchangeRef ?? null,
-              messageRef:
-                decoded.messages[0]?.part?.messageRef ??
-                decoded.messages[0]?.manifest.messageRef ??
-                null,
-              flightKey: flights[0]?.flightKey ?? null,
-              warnings: warnings as unknown as PrismaTypes.InputJsonValue,
-              processedAt: clock.now(),
-            },
-          });
-          return { status, flights, warnings, pending };
-        },
-        { timeout: 60_000, maxWait: 30_000 },
-      )
+          const r = await apply(tx, input.carrier.id, submissionId, manifest);
+          warnings.push(...r.warnings);
+          flights.push(summary(r));
+        }
+        const status: SubmissionStatus = flights.length > 0 ? 'accepted' : 'pending-parts';
+        await completeSubmission(tx, submissionId, {
+          status,
+          format,
+          interchangeRef: decoded.messages[0]?.manifest.interchangeRef,
+          messageRef:
+            decoded.messages[0]?.part?.messageRef ?? decoded.messages[0]?.manifest.messageRef,
+          flightKey: flights[0]?.flightKey,
+          warnings,
+          processedAt: clock.now(),
+        });
+        return { status, flights, warnings, pending };
+      })
       .catch(async (err) => {
         if (err instanceof Rejection) return { rejection: err };
         throw err;

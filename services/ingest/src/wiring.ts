@@ -8,6 +8,7 @@ import {
   createReviewRepository,
   createOutboxRelay,
   createSubmissionRepository,
+  sqlSource,
   type Database,
   type OutboxRow,
 } from '@paxguard/db';
@@ -67,16 +68,17 @@ export function createIngestComponents(deps: {
   const clock = deps.clock ?? { now: () => new Date() };
   const ids = () => randomUUID();
   const prisma = deps.db.prisma;
-  const submissions = createSubmissionRepository(prisma);
+  const submissions = createSubmissionRepository(deps.db);
   const carriers = createCarrierRepository(prisma);
   const logger = deps.logger.child({ component: 'ingest' });
   const relay = createOutboxRelay({
-    prisma,
+    db: deps.db,
     publish: (rows) => publishOutboxRows(deps.bus, rows),
     onError: (err) => logger.error({ err }, 'outbox relay failed; will retry'),
   });
   const ingest = createIngestService({
     prisma,
+    sql: sqlSource(deps.db),
     submissions,
     relay,
     clock,

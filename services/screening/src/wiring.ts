@@ -25,7 +25,7 @@ export function createScreeningComponents(deps: {
   reconcileIntervalMs?: number;
 }) {
   const logger = deps.logger.child({ component: 'screening' });
-  const assessments = createAssessmentRepository(deps.db.prisma);
+  const assessments = createAssessmentRepository(deps.db);
   const worker = createScreeningWorker({
     assessments,
     // Reference data as managed in the database (falling back to the shipped entry rules).

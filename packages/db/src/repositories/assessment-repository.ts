@@ -3,7 +3,9 @@
 // message or a crashed and restarted worker can never create a second result for one input.
 import { randomUUID } from 'node:crypto';
 import type { Finding, Manifest, Pnr, Traveller } from '@paxguard/domain';
+import type { Database } from '../database.ts';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
+import { sqlSource, type SqlSource, type SqlTx } from './sql-tx.ts';
 
 export interface AssessmentInput {
   travellerId: string;
@@ -69,7 +71,7 @@ const json = (v: unknown) => JSON.stringify(v);
  * with multi-row statements. Items naming one traveller twice are applied in rounds, in order.
  */
 async function storeAssessments(
-  prisma: PrismaClient,
+  sql: SqlSource,
   items: readonly StoreItem[],
 ): Promise<{ created: boolean; id: string }[]> {
   if (items.length === 0) return [];
@@ -81,22 +83,19 @@ async function storeAssessments(
     (rounds[r] ??= []).push(i);
   });
   const results: { created: boolean; id: string }[] = new Array(items.length);
-  await prisma.$transaction(
-    async (tx) => {
-      await tx.$queryRawUnsafe(
-        `SELECT id FROM "Traveller" WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb)::uuid)
-         ORDER BY id FOR UPDATE`,
-        json([...roundOf.keys()]),
-      );
-      for (const round of rounds) await storeRound(tx, round, items, results);
-    },
-    { timeout: 60_000, maxWait: 30_000 },
-  );
+  await sql.transaction(async (tx) => {
+    await tx.query(
+      `SELECT id FROM "Traveller" WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb)::uuid)
+       ORDER BY id FOR UPDATE`,
+      [json([...roundOf.keys()])],
+    );
+    for (const round of rounds) await storeRound(tx, round, items, results);
+  });
   return results;
 }
 
 async function storeRound(
-  tx: Prisma.TransactionClient,
+  tx: SqlTx,
   round: number[],
   items: readonly StoreItem[],
   results: { created: boolean; id: string }[],
@@ -105,13 +104,16 @@ async function storeRound(
     t: items[i]!.assessment.travellerId,
     h: items[i]!.assessment.inputHash,
   }));
-  const existing = await tx.$queryRawUnsafe<
-    { id: string; travellerId: string; inputHash: string; current: boolean }[]
-  >(
+  const existing = await tx.query<{
+    id: string;
+    travellerId: string;
+    inputHash: string;
+    current: boolean;
+  }>(
     `SELECT a.id::text AS id, a."travellerId"::text AS "travellerId", a."inputHash", a.current
      FROM "Assessment" a JOIN jsonb_to_recordset($1::jsonb) AS p(t uuid, h text)
        ON a."travellerId" = p.t AND a."inputHash" = p.h`,
-    json(pairs),
+    [json(pairs)],
   );
   const found = new Map(existing.map((e) => [`${e.travellerId}|${e.inputHash}`, e]));
   const fresh: number[] = [];
@@ -132,16 +134,16 @@ async function storeRound(
     ...existing.filter((e) => !e.current).map((e) => e.travellerId),
   ];
   if (retiring.length > 0)
-    await tx.$executeRawUnsafe(
+    await tx.query(
       `UPDATE "Assessment" SET current = false
        WHERE current AND "travellerId" IN (SELECT jsonb_array_elements_text($1::jsonb)::uuid)`,
-      json(retiring),
+      [json(retiring)],
     );
   if (revived.length > 0)
-    await tx.$executeRawUnsafe(
+    await tx.query(
       `UPDATE "Assessment" SET current = true
        WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb)::uuid)`,
-      json(revived),
+      [json(revived)],
     );
   if (fresh.length === 0) return;
   // A batch shares a handful of reference versions: each distinct one is sent once.
@@ -158,12 +160,11 @@ async function storeRound(
     }
     return { id, t: a.travellerId, h: a.inputHash, o: a.outcome, v };
   });
-  await tx.$executeRawUnsafe(
+  await tx.query(
     `INSERT INTO "Assessment" (id, "travellerId", "inputHash", outcome, "rulesVersion", current)
      SELECT r.id, r.t, r.h, r.o, $2::jsonb -> r.v, true
      FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, t uuid, h text, o text, v int)`,
-    json(rows),
-    json(versions),
+    [json(rows), json(versions)],
   );
   const findings = fresh.flatMap((i) =>
     items[i]!.assessment.findings.map((f) => ({
@@ -179,12 +180,12 @@ async function storeRound(
     })),
   );
   if (findings.length > 0)
-    await tx.$executeRawUnsafe(
+    await tx.query(
       `INSERT INTO "Finding" (id, "assessmentId", source, code, severity, message, "ruleId", "ruleVersion", evidence)
        SELECT r.id, r.a, r.source, r.code, r.severity, r.message, r."ruleId", r."ruleVersion", r.evidence
        FROM jsonb_to_recordset($1::jsonb)
          AS r(id uuid, a uuid, source text, code text, severity text, message text, "ruleId" text, "ruleVersion" text, evidence jsonb)`,
-      json(findings),
+      [json(findings)],
     );
   const directives = fresh.flatMap((i) => {
     const d = items[i]!.directive;
@@ -204,22 +205,25 @@ async function storeRound(
     ];
   });
   if (directives.length > 0) {
-    await tx.$executeRawUnsafe(
+    await tx.query(
       `UPDATE "Directive" SET current = false
        WHERE current AND "travellerId" IN (SELECT jsonb_array_elements_text($1::jsonb)::uuid)`,
-      json(directives.map((d) => d.travellerId)),
+      [json(directives.map((d) => d.travellerId))],
     );
-    await tx.$executeRawUnsafe(
+    await tx.query(
       `INSERT INTO "Directive" (id, "carrierId", "flightId", "travellerId", answer, basis, reasons, "submissionId", "issuedAt", current)
        SELECT r.id, r."carrierId", r."flightId", r."travellerId", r.answer, r.basis, r.reasons, r."submissionId", r."issuedAt", true
        FROM jsonb_to_recordset($1::jsonb)
          AS r(id uuid, "carrierId" uuid, "flightId" uuid, "travellerId" uuid, answer text, basis text, reasons jsonb, "submissionId" uuid, "issuedAt" timestamptz)`,
-      json(directives),
+      [json(directives)],
     );
   }
 }
 
-export function createAssessmentRepository(prisma: PrismaClient) {
+/** Takes the `Database` (raw SQL through the driver on the screening path) or its Prisma client. */
+export function createAssessmentRepository(db: PrismaClient | Database) {
+  const sql = sqlSource(db);
+  const prisma = sql.prisma;
   return {
     /**
      * Store an assessment unless this exact input was assessed before. Returns whether a new
@@ -229,7 +233,7 @@ export function createAssessmentRepository(prisma: PrismaClient) {
       a: AssessmentInput,
       directive?: Omit<DirectiveInput, 'travellerId'>,
     ): Promise<{ created: boolean; id: string }> {
-      const [r] = await storeAssessments(prisma, [{ assessment: a, directive }]);
+      const [r] = await storeAssessments(sql, [{ assessment: a, directive }]);
       return r!;
     },
 
@@ -237,35 +241,33 @@ export function createAssessmentRepository(prisma: PrismaClient) {
      * Many assessments in one transaction and a handful of statements, each with the semantics
      * of `store` (in order: a traveller listed twice ends with its last input current).
      */
-    storeMany: (items: readonly StoreItem[]) => storeAssessments(prisma, items),
+    storeMany: (items: readonly StoreItem[]) => storeAssessments(sql, items),
 
     /** Travellers with what screening needs: their data and the flight's latest manifest header. */
     async subjects(travellerIds: readonly string[]): Promise<ScreeningSubject[]> {
       if (travellerIds.length === 0) return [];
-      const rows = await prisma.$queryRawUnsafe<
-        {
-          id: string;
-          flightId: string;
-          contentHash: string;
-          data: Traveller;
-          flightKey: string;
-          carrierId: string;
-        }[]
-      >(
+      const rows = await sql.query<{
+        id: string;
+        flightId: string;
+        contentHash: string;
+        data: Traveller;
+        flightKey: string;
+        carrierId: string;
+      }>(
         `SELECT t.id::text AS id, t."flightId"::text AS "flightId", t."contentHash", t.data,
            f.key AS "flightKey", f."carrierId"::text AS "carrierId"
          FROM "Traveller" t JOIN "Flight" f ON f.id = t."flightId"
          WHERE t.id IN (SELECT jsonb_array_elements_text($1::jsonb)::uuid)`,
-        JSON.stringify(travellerIds),
+        [JSON.stringify(travellerIds)],
       );
       // Each flight's latest manifest header: the travellers stay in the database (a 300-traveller
       // manifest is mostly travellers, and screening takes the traveller from its own row).
       const flightIds = [...new Set(rows.map((r) => r.flightId))];
-      const headers = await prisma.$queryRawUnsafe<{ flightId: string; manifest: Manifest }[]>(
+      const headers = await sql.query<{ flightId: string; manifest: Manifest }>(
         `SELECT DISTINCT ON ("flightId") "flightId"::text AS "flightId", manifest - 'travellers' AS manifest
          FROM "ManifestVersion" WHERE "flightId" IN (SELECT jsonb_array_elements_text($1::jsonb)::uuid)
          ORDER BY "flightId", version DESC`,
-        JSON.stringify(flightIds),
+        [JSON.stringify(flightIds)],
       );
       const manifests = new Map(headers.map((h) => [h.flightId, h.manifest]));
       const subjects: ScreeningSubject[] = rows
@@ -285,18 +287,18 @@ export function createAssessmentRepository(prisma: PrismaClient) {
         .map((s) => s.traveller.references?.booking)
         .filter((b): b is string => !!b);
       if (refs.length > 0) {
-        const pnrs = await prisma.pnr.findMany({
-          where: {
-            flightKey: { in: [...new Set(subjects.map((s) => s.flightKey))] },
-            bookingRef: { in: refs },
-            // A booking a later full push no longer carried is not the traveller's booking now.
-            cancelledAt: null,
-          },
-          select: { flightKey: true, bookingRef: true, data: true },
-        });
-        const byKey = new Map(
-          pnrs.map((p) => [`${p.flightKey}|${p.bookingRef}`, p.data as unknown as Pnr]),
+        // A booking a later full push no longer carried is not the traveller's booking now.
+        const pnrs = await sql.query<{ flightKey: string; bookingRef: string; data: Pnr }>(
+          `SELECT "flightKey", "bookingRef", data FROM "Pnr"
+           WHERE "flightKey" IN (SELECT jsonb_array_elements_text($1::jsonb))
+             AND "bookingRef" IN (SELECT jsonb_array_elements_text($2::jsonb))
+             AND "cancelledAt" IS NULL`,
+          [
+            JSON.stringify([...new Set(subjects.map((s) => s.flightKey))]),
+            JSON.stringify([...new Set(refs)]),
+          ],
         );
+        const byKey = new Map(pnrs.map((p) => [`${p.flightKey}|${p.bookingRef}`, p.data]));
         for (const s of subjects) {
           const pnr = byKey.get(`${s.flightKey}|${s.traveller.references?.booking}`);
           if (pnr) s.pnr = pnr;

@@ -11,9 +11,8 @@ import {
   type Traveller,
   type TravellerStatus,
 } from '@paxguard/domain';
-import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
-
-type Tx = Prisma.TransactionClient;
+import type { PrismaClient } from '../generated/prisma/client.ts';
+import { sqlOf, type AnyTx, type SqlTx } from './sql-tx.ts';
 
 export interface ApplyManifestInput {
   carrierId: string;
@@ -55,31 +54,33 @@ function travellerColumns(t: Traveller) {
  * consistent under concurrent submissions.
  */
 async function lockFlight(
-  tx: Tx,
+  tx: SqlTx,
   carrierId: string,
   m: Manifest,
 ): Promise<{ id: string; key: string; created: boolean }> {
   const key = flightKey(m.flight);
   const s = schedule(m);
-  const [created] = await tx.$queryRawUnsafe<{ id: string }[]>(
+  const [created] = await tx.query<{ id: string }>(
     `INSERT INTO "Flight" (id, key, "carrierId", "carrierCode", number, "flightDate", origin, destination, "scheduledDeparture", "scheduledArrival", "updatedAt")
      VALUES ($1::uuid, $2, $3::uuid, $4, $5, $6, $7, $8, $9::timestamptz, $10::timestamptz, now())
      ON CONFLICT (key) DO NOTHING RETURNING id::text AS id`,
-    randomUUID(),
-    key,
-    carrierId,
-    m.flight.carrier,
-    m.flight.number,
-    flightDate(m.flight) ?? 'undated',
-    s.origin,
-    s.destination,
-    s.scheduledDeparture,
-    s.scheduledArrival,
+    [
+      randomUUID(),
+      key,
+      carrierId,
+      m.flight.carrier,
+      m.flight.number,
+      flightDate(m.flight) ?? 'undated',
+      s.origin,
+      s.destination,
+      s.scheduledDeparture,
+      s.scheduledArrival,
+    ],
   );
   if (created) return { id: created.id, key, created: true };
-  const [existing] = await tx.$queryRawUnsafe<{ id: string }[]>(
+  const [existing] = await tx.query<{ id: string }>(
     'SELECT id::text AS id FROM "Flight" WHERE key = $1 FOR UPDATE',
-    key,
+    [key],
   );
   if (!existing) throw new Error(`flight ${key} vanished while being locked`);
   return { id: existing.id, key, created: false };
@@ -98,38 +99,36 @@ function schedule(m: Manifest) {
 }
 
 /** The flight's legs (and, for an existing flight, its schedule) as this manifest describes them. */
-async function writeSchedule(tx: Tx, flightId: string, m: Manifest, existing: boolean) {
+async function writeSchedule(tx: SqlTx, flightId: string, m: Manifest, existing: boolean) {
   if (existing) {
     const s = schedule(m);
-    await tx.$executeRawUnsafe(
+    await tx.query(
       `UPDATE "Flight" SET origin = $2, destination = $3, "scheduledDeparture" = $4::timestamptz,
          "scheduledArrival" = $5::timestamptz, "updatedAt" = now() WHERE id = $1::uuid`,
-      flightId,
-      s.origin,
-      s.destination,
-      s.scheduledDeparture,
-      s.scheduledArrival,
+      [flightId, s.origin, s.destination, s.scheduledDeparture, s.scheduledArrival],
     );
-    await tx.$executeRawUnsafe('DELETE FROM "FlightLeg" WHERE "flightId" = $1::uuid', flightId);
+    await tx.query('DELETE FROM "FlightLeg" WHERE "flightId" = $1::uuid', [flightId]);
   }
-  await tx.$executeRawUnsafe(
+  await tx.query(
     `INSERT INTO "FlightLeg" (id, "flightId", seq, "departureAirport", "departureLocal", "departureUtc", "arrivalAirport", "arrivalLocal", "arrivalUtc", overflight)
      SELECT gen_random_uuid(), $1::uuid, r.seq, r.da, r.dl, r.du, r.aa, r.al, r.au, r.o
      FROM jsonb_to_recordset($2::jsonb)
        AS r(seq int, da text, dl text, du timestamptz, aa text, al text, au timestamptz, o boolean)`,
-    flightId,
-    JSON.stringify(
-      m.flight.legs.map((l, seq) => ({
-        seq,
-        da: l.departure.airport,
-        dl: l.departure.local ?? null,
-        du: l.departure.utc ?? null,
-        aa: l.arrival.airport,
-        al: l.arrival.local ?? null,
-        au: l.arrival.utc ?? null,
-        o: l.overflight,
-      })),
-    ),
+    [
+      flightId,
+      JSON.stringify(
+        m.flight.legs.map((l, seq) => ({
+          seq,
+          da: l.departure.airport,
+          dl: l.departure.local ?? null,
+          du: l.departure.utc ?? null,
+          aa: l.arrival.airport,
+          al: l.arrival.local ?? null,
+          au: l.arrival.utc ?? null,
+          o: l.overflight,
+        })),
+      ),
+    ],
   );
 }
 
@@ -147,16 +146,21 @@ function travellerRow(id: string, key: string, t: Traveller, hash: string, revis
  * a JSON parameter), whatever the manifest's size.
  */
 export async function applyManifest(
-  tx: Tx,
+  anyTx: AnyTx,
   input: ApplyManifestInput,
 ): Promise<ApplyManifestResult> {
+  const tx = sqlOf(anyTx);
   const m = input.manifest;
   const flight = await lockFlight(tx, input.carrierId, m);
-  const stored = await tx.$queryRawUnsafe<
-    { id: string; key: string; contentHash: string; status: string; revision: number }[]
-  >(
+  const stored = await tx.query<{
+    id: string;
+    key: string;
+    contentHash: string;
+    status: string;
+    revision: number;
+  }>(
     `SELECT id::text AS id, key, "contentHash", status, revision FROM "Traveller" WHERE "flightId" = $1::uuid`,
-    flight.id,
+    [flight.id],
   );
   const plan = planManifestUpdate(
     m,
@@ -169,26 +173,27 @@ export async function applyManifest(
   if (flight.created || plan.replaceSchedule)
     await writeSchedule(tx, flight.id, m, !flight.created);
   if (plan.flightStatus)
-    await tx.$executeRawUnsafe(
-      'UPDATE "Flight" SET status = $2, "updatedAt" = now() WHERE id = $1::uuid',
+    await tx.query('UPDATE "Flight" SET status = $2, "updatedAt" = now() WHERE id = $1::uuid', [
       flight.id,
       plan.flightStatus,
-    );
+    ]);
 
   const manifestVersionId = randomUUID();
-  const [mv] = await tx.$queryRawUnsafe<{ version: number }[]>(
+  const [mv] = await tx.query<{ version: number }>(
     `INSERT INTO "ManifestVersion" (id, "flightId", "submissionId", version, "listType", "functionCode", "declaredCount", "travellerCount", manifest)
      SELECT $1::uuid, $2::uuid, $3::uuid, coalesce(max(version), 0) + 1, $4, $5, $6, $7, $8::jsonb
      FROM "ManifestVersion" WHERE "flightId" = $2::uuid
      RETURNING version`,
-    manifestVersionId,
-    flight.id,
-    input.submissionId,
-    m.listType,
-    m.functionCode,
-    m.declaredCount ?? null,
-    m.travellers.length,
-    json(m),
+    [
+      manifestVersionId,
+      flight.id,
+      input.submissionId,
+      m.listType,
+      m.functionCode,
+      m.declaredCount ?? null,
+      m.travellers.length,
+      json(m),
+    ],
   );
   const version = mv!.version;
 
@@ -255,20 +260,18 @@ export async function applyManifest(
     SELECT gen_random_uuid(), w.id, d->>'type', d->>'number', d->>'issuingState', d->>'expiryDate'
     FROM w CROSS JOIN LATERAL jsonb_array_elements(w.data->'documents') AS d`;
   if (added.length > 0)
-    await tx.$executeRawUnsafe(
+    await tx.query(
       `WITH w AS (
          INSERT INTO "Traveller" (id, "flightId", key, role, surname, "givenNames", "birthDate", nationality, data, "contentHash", revision, "updatedAt")
          SELECT r.id, $2::uuid, r.key, r.role, r.surname, r."givenNames", r."birthDate", r.nationality, r.data, r."contentHash", 1, now()
          FROM jsonb_to_recordset($3::jsonb) AS r(id uuid, key text, ${TRAVELLER_COLUMNS})
          RETURNING id, revision, data, "contentHash"
        )${withHistory('add')}`,
-      manifestVersionId,
-      flight.id,
-      json(added),
+      [manifestVersionId, flight.id, json(added)],
     );
   if (changed.length > 0)
     // The old documents go in the same statement: the DELETE sees only rows from before it.
-    await tx.$executeRawUnsafe(
+    await tx.query(
       `WITH gone AS (
          DELETE FROM "TravelDocument" WHERE "travellerId" IN (SELECT r.id FROM jsonb_to_recordset($2::jsonb) AS r(id uuid))
        ), w AS (
@@ -279,14 +282,13 @@ export async function applyManifest(
          WHERE t.id = r.id
          RETURNING t.id, t.revision, t.data, t."contentHash"
        )${withHistory('change')}`,
-      manifestVersionId,
-      json(changed),
+      [manifestVersionId, json(changed)],
     );
   if (statuses.size > 0)
-    await tx.$executeRawUnsafe(
+    await tx.query(
       `UPDATE "Traveller" t SET status = r.status, "updatedAt" = now()
        FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, status text) WHERE t.id = r.id`,
-      json([...statuses].map(([id, status]) => ({ id, status }))),
+      [json([...statuses].map(([id, status]) => ({ id, status })))],
     );
   const event = input.event({
     flightKey: flight.key,
@@ -294,12 +296,9 @@ export async function applyManifest(
     changedTravellerIds: result.changedTravellerIds,
   });
   const { topic, ...envelope } = event;
-  await tx.$executeRawUnsafe(
+  await tx.query(
     'INSERT INTO "OutboxMessage" (id, topic, key, envelope) VALUES ($1::uuid, $2, $3, $4::jsonb)',
-    envelope.id,
-    topic,
-    envelope.key,
-    json(envelope),
+    [envelope.id, topic, envelope.key, json(envelope)],
   );
   return result;
 }

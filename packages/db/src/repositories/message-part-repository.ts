@@ -1,19 +1,20 @@
 // Parts of multi-part PAXLST messages (UNH S010 01:C … NN:F), held until every part is in.
+// Raw SQL, so they run in a Prisma transaction or in the batch ingest's own.
 import type { Prisma } from '../generated/prisma/client.ts';
+import { sqlOf, type AnyTx } from './sql-tx.ts';
 
 type Tx = Prisma.TransactionClient;
 
 /** Serialise work on one multi-part message across replicas for the rest of the transaction. */
-export async function lockMessage(tx: Tx, carrierId: string, messageRef: string): Promise<void> {
-  await tx.$executeRawUnsafe(
-    'SELECT pg_advisory_xact_lock(hashtext($1))',
+export async function lockMessage(tx: AnyTx, carrierId: string, messageRef: string): Promise<void> {
+  await sqlOf(tx).query('SELECT 1 AS locked FROM pg_advisory_xact_lock(hashtext($1))', [
     `${carrierId}|${messageRef}`,
-  );
+  ]);
 }
 
 /** Record a part; false when that part number was already received (a resend). */
 export async function recordPart(
-  tx: Tx,
+  tx: AnyTx,
   p: {
     carrierId: string;
     messageRef: string;
@@ -23,43 +24,60 @@ export async function recordPart(
     receivedAt: Date;
   },
 ): Promise<boolean> {
-  const existing = await tx.messagePart.findUnique({
-    where: {
-      carrierId_messageRef_partNumber: {
-        carrierId: p.carrierId,
-        messageRef: p.messageRef,
-        partNumber: p.partNumber,
-      },
-    },
-  });
-  if (existing) return false;
-  await tx.messagePart.create({ data: p });
-  return true;
+  // The caller holds the message's lock, so nobody inserts this part in between.
+  const inserted = await sqlOf(tx).query<{ id: string }>(
+    `INSERT INTO "MessagePart" (id, "carrierId", "messageRef", "partNumber", last, "submissionId", "receivedAt")
+     VALUES (gen_random_uuid(), $1::uuid, $2, $3::int, $4::boolean, $5::uuid, $6::timestamptz)
+     ON CONFLICT ("carrierId", "messageRef", "partNumber") DO NOTHING RETURNING id::text AS id`,
+    [p.carrierId, p.messageRef, p.partNumber, p.last, p.submissionId, p.receivedAt.toISOString()],
+  );
+  return inserted.length === 1;
 }
 
-export async function partsOf(tx: Tx, carrierId: string, messageRef: string) {
-  const parts = await tx.messagePart.findMany({
-    where: { carrierId, messageRef, assembledAt: null },
-    orderBy: { partNumber: 'asc' },
-  });
-  const subs = await tx.submission.findMany({
-    where: { id: { in: parts.map((p) => p.submissionId) } },
-    select: { id: true, raw: true },
-  });
-  const raw = new Map(subs.map((s) => [s.id, Buffer.from(s.raw)]));
-  return parts.map((p) => ({ ...p, raw: raw.get(p.submissionId)! }));
+export interface StoredPart {
+  id: string;
+  carrierId: string;
+  messageRef: string;
+  partNumber: number;
+  last: boolean;
+  submissionId: string;
+  receivedAt: Date;
+  assembledAt: Date | null;
+  raw: Buffer;
+}
+
+export async function partsOf(
+  tx: AnyTx,
+  carrierId: string,
+  messageRef: string,
+): Promise<StoredPart[]> {
+  const rows = await sqlOf(tx).query<Omit<StoredPart, 'raw'> & { raw: Uint8Array }>(
+    `SELECT p.id::text AS id, p."carrierId"::text AS "carrierId", p."messageRef", p."partNumber", p.last,
+       p."submissionId"::text AS "submissionId", p."receivedAt", p."assembledAt", s.raw
+     FROM "MessagePart" p JOIN "Submission" s ON s.id = p."submissionId"
+     WHERE p."carrierId" = $1::uuid AND p."messageRef" = $2 AND p."assembledAt" IS NULL
+     ORDER BY p."partNumber"`,
+    [carrierId, messageRef],
+  );
+  return rows.map((r) => ({
+    ...r,
+    receivedAt: new Date(r.receivedAt),
+    assembledAt: r.assembledAt === null ? null : new Date(r.assembledAt),
+    raw: Buffer.from(r.raw),
+  }));
 }
 
 export async function markAssembled(
-  tx: Tx,
+  tx: AnyTx,
   carrierId: string,
   messageRef: string,
   at: Date,
 ): Promise<void> {
-  await tx.messagePart.updateMany({
-    where: { carrierId, messageRef, assembledAt: null },
-    data: { assembledAt: at },
-  });
+  await sqlOf(tx).query(
+    `UPDATE "MessagePart" SET "assembledAt" = $3::timestamptz
+     WHERE "carrierId" = $1::uuid AND "messageRef" = $2 AND "assembledAt" IS NULL`,
+    [carrierId, messageRef, at.toISOString()],
+  );
 }
 
 /** Multi-part messages still incomplete whose first part arrived before `before`. */

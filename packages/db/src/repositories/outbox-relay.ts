@@ -1,7 +1,9 @@
 // Publishes outbox rows to the bus after their transaction committed, oldest first. Safe with
 // several replicas (rows are claimed with SKIP LOCKED) and after a crash (unpublished rows stay
 // until published; consumers de-duplicate on the envelope id).
+import type { Database } from '../database.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
+import { sqlSource } from './sql-tx.ts';
 
 export interface OutboxRow {
   id: string;
@@ -11,7 +13,8 @@ export interface OutboxRow {
 }
 
 export function createOutboxRelay(opts: {
-  prisma: PrismaClient;
+  /** The `Database` (raw SQL through the driver) or its Prisma client. */
+  db: PrismaClient | Database;
   publish: (rows: OutboxRow[]) => Promise<void>;
   intervalMs?: number;
   batch?: number;
@@ -22,19 +25,21 @@ export function createOutboxRelay(opts: {
   let again = false;
   let stopped = false;
 
+  const sql = sqlSource(opts.db);
+
   async function drainOnce(): Promise<number> {
-    return opts.prisma.$transaction(async (tx) => {
-      const rows = await tx.$queryRawUnsafe<OutboxRow[]>(
+    return sql.transaction(async (tx) => {
+      const rows = await tx.query<OutboxRow>(
         `SELECT id::text AS id, topic, key, envelope FROM "OutboxMessage"
-         WHERE "publishedAt" IS NULL ORDER BY "createdAt", id LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        opts.batch ?? 500,
+         WHERE "publishedAt" IS NULL ORDER BY "createdAt", id LIMIT $1::int FOR UPDATE SKIP LOCKED`,
+        [opts.batch ?? 500],
       );
       if (rows.length === 0) return 0;
       await opts.publish(rows);
-      await tx.$executeRawUnsafe(
+      await tx.query(
         `UPDATE "OutboxMessage" SET "publishedAt" = now()
          WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb)::uuid)`,
-        JSON.stringify(rows.map((r) => r.id)),
+        [JSON.stringify(rows.map((r) => r.id))],
       );
       return rows.length;
     });

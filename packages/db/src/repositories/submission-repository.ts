@@ -1,8 +1,10 @@
 // The archive of everything carriers sent. A submission row (raw bytes + hash) is committed
 // before any parsing, so a message survives a crash at any later point and can be re-driven.
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { manifestQuality, type Manifest } from '@paxguard/domain';
-import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
+import type { Database } from '../database.ts';
+import type { PrismaClient } from '../generated/prisma/client.ts';
+import { sqlOf, sqlSource, type AnyTx } from './sql-tx.ts';
 
 export type SubmissionStatus = 'received' | 'accepted' | 'rejected' | 'duplicate' | 'pending-parts';
 
@@ -51,24 +53,66 @@ const SUMMARY = {
   processedAt: true,
 } as const;
 
-export function createSubmissionRepository(prisma: PrismaClient) {
+// The columns `complete` may set, and their SQL types; an absent value leaves the column alone.
+const OUTCOME_COLUMNS = {
+  status: 'text',
+  format: 'text',
+  interchangeRef: 'text',
+  messageRef: 'text',
+  flightKey: 'text',
+  duplicateOfId: 'uuid',
+  errors: 'jsonb',
+  warnings: 'jsonb',
+  processedAt: 'timestamptz',
+} as const satisfies Partial<Record<keyof SubmissionOutcome | 'duplicateOfId', string>>;
+
+/** Record how processing ended. Only a submission still `received` changes (idempotent). */
+export async function completeSubmission(
+  tx: AnyTx,
+  id: string,
+  outcome: SubmissionOutcome,
+): Promise<boolean> {
+  const sets: string[] = [];
+  const params: unknown[] = [id];
+  for (const [column, type] of Object.entries(OUTCOME_COLUMNS)) {
+    const v = outcome[column as keyof SubmissionOutcome];
+    if (v === undefined) continue;
+    params.push(
+      v instanceof Date ? v.toISOString() : type === 'jsonb' && v !== null ? JSON.stringify(v) : v,
+    );
+    sets.push(`"${column}" = $${params.length}::${type}`);
+  }
+  const rows = await sqlOf(tx).query<{ id: string }>(
+    `UPDATE "Submission" SET ${sets.join(', ')} WHERE id = $1::uuid AND status = 'received' RETURNING id::text AS id`,
+    params,
+  );
+  return rows.length === 1;
+}
+
+/** Takes the `Database` (raw SQL through the driver on the ingest path) or its Prisma client. */
+export function createSubmissionRepository(db: PrismaClient | Database) {
+  const sql = sqlSource(db);
+  const prisma = sql.prisma;
   return {
     async archive(input: ArchiveInput): Promise<{ id: string; sha256: string }> {
       const sha256 = sha256Hex(input.raw);
-      const row = await prisma.submission.create({
-        data: {
-          carrierId: input.carrierId,
-          channel: input.channel,
-          receivedAt: input.receivedAt,
-          contentType: input.contentType,
-          raw: new Uint8Array(input.raw),
+      const id = randomUUID();
+      await sql.query(
+        `INSERT INTO "Submission" (id, "carrierId", channel, "receivedAt", "contentType", raw, sha256, "sizeBytes", "carrierMessageId")
+         VALUES ($1::uuid, $2::uuid, $3, $4::timestamptz, $5, $6::bytea, $7, $8::int, $9)`,
+        [
+          id,
+          input.carrierId,
+          input.channel,
+          input.receivedAt.toISOString(),
+          input.contentType ?? null,
+          input.raw,
           sha256,
-          sizeBytes: input.raw.length,
-          carrierMessageId: input.carrierMessageId,
-        },
-        select: { id: true },
-      });
-      return { id: row.id, sha256 };
+          input.raw.length,
+          input.carrierMessageId ?? null,
+        ],
+      );
+      return { id, sha256 };
     },
 
     async get(id: string) {
@@ -101,41 +145,23 @@ export function createSubmissionRepository(prisma: PrismaClient) {
     },
 
     /** An earlier submission by the same carrier with identical bytes that was accepted or is waiting for parts. */
-    async findEarlierIdentical(carrierId: string, sha256: string, beforeId: string) {
-      return prisma.submission.findFirst({
-        where: {
-          carrierId,
-          sha256,
-          id: { not: beforeId },
-          status: { in: ['accepted', 'pending-parts'] },
-        },
-        orderBy: { receivedAt: 'asc' },
-        select: { id: true, status: true },
-      });
+    async findEarlierIdentical(
+      carrierId: string,
+      sha256: string,
+      beforeId: string,
+    ): Promise<{ id: string; status: string } | null> {
+      const [row] = await sql.query<{ id: string; status: string }>(
+        `SELECT id::text AS id, status FROM "Submission"
+         WHERE "carrierId" = $1::uuid AND sha256 = $2 AND id <> $3::uuid AND status IN ('accepted', 'pending-parts')
+         ORDER BY "receivedAt" LIMIT 1`,
+        [carrierId, sha256, beforeId],
+      );
+      return row ?? null;
     },
 
     /** Record how processing ended. Only a submission still `received` changes (idempotent). */
-    async complete(
-      id: string,
-      outcome: SubmissionOutcome,
-      tx: Pick<PrismaClient, 'submission'> = prisma,
-    ): Promise<boolean> {
-      const r = await tx.submission.updateMany({
-        where: { id, status: 'received' },
-        data: {
-          status: outcome.status,
-          format: outcome.format,
-          interchangeRef: outcome.interchangeRef,
-          messageRef: outcome.messageRef,
-          flightKey: outcome.flightKey,
-          duplicateOfId: outcome.duplicateOfId,
-          errors: (outcome.errors ?? undefined) as Prisma.InputJsonValue | undefined,
-          warnings: (outcome.warnings ?? undefined) as Prisma.InputJsonValue | undefined,
-          processedAt: outcome.processedAt,
-        },
-      });
-      return r.count === 1;
-    },
+    complete: (id: string, outcome: SubmissionOutcome, tx: AnyTx = prisma): Promise<boolean> =>
+      completeSubmission(tx === prisma ? { query: sql.query } : tx, id, outcome),
 
     /** Submissions archived but never processed (the process died in between): re-drive them. */
     async listUnprocessed(olderThan: Date, limit = 100) {
