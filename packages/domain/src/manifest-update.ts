@@ -27,14 +27,35 @@ export interface StoredTraveller {
   status: TravellerStatus;
 }
 
-/** Canonical JSON (sorted keys) so that the same traveller always hashes the same. */
+/**
+ * Canonical JSON (sorted keys, undefined members left out) so that the same traveller always
+ * hashes the same. Stored content hashes depend on this exact text. Written with plain loops:
+ * it runs for every traveller of every manifest.
+ */
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) out += ',';
+      // A hole stays empty, as Array.prototype.join leaves it.
+      if (i in value) out += canonicalJson(value[i]);
+    }
+    return `${out}]`;
+  }
+  const o = value as Record<string, unknown>;
+  // The default sort orders by UTF-16 code units, as comparing with < does.
+  const keys = Object.keys(o).sort();
+  let out = '{';
+  let first = true;
+  for (const k of keys) {
+    const v = o[k];
+    if (v === undefined) continue;
+    if (!first) out += ',';
+    first = false;
+    out += `${JSON.stringify(k)}:${canonicalJson(v)}`;
+  }
+  return `${out}}`;
 }
 
 export function travellerHash(t: Traveller): string {
