@@ -1,5 +1,6 @@
 // Query side of the index: expand each query token to listed phonetic keys within one
 // edit (or by prefix when an MRZ cut it), probe key-pair blocks, then align names.
+import type { CandidateSet } from './candidate-set.ts';
 import { equivalentKeys } from './chinese-romanisation.ts';
 import { undatedKey, type EntryRecord, type IndexStore } from './index-store.ts';
 import {
@@ -81,7 +82,7 @@ export function findCandidates(
   store: IndexStore,
   qn: QueryName,
   window: DateWindow | undefined,
-  out: Set<number>,
+  out: CandidateSet,
 ): void {
   const toks = qn.norm.tokens.filter((t) => !t.initial);
   const lastMajor = toks.length - 1;
@@ -92,7 +93,7 @@ export function findCandidates(
   });
   const visit = (ref: number) => {
     const recIdx = store.nameRecord[ref] ?? -1;
-    if (store.records[recIdx]?.alive) out.add(recIdx);
+    if (!out.has(recIdx) && store.records[recIdx]?.alive) out.add(recIdx);
   };
   const postings = store.postings;
   // Entries without a birth date: the exact key set of the name, one lookup.
@@ -106,17 +107,31 @@ export function findCandidates(
   }
   if (known) for (const ref of store.undated.get(undatedKey(major)) ?? []) visit(ref);
   if (window) findTypoCandidates(store, toks, window, out);
+  forEachProbe(expansions, (a, b) => postings.probe(a, b, window, visit));
+}
+
+/**
+ * The key pairs to read for a name's expanded tokens: each token's own key alone (when it
+ * is the only token or the key is its own), and across two tokens every pair of keys at
+ * most one edit apart in total, or two when both neighbour lists are short.
+ */
+export function forEachProbe(
+  expansions: readonly SkeletonNeighbour[][],
+  probe: (a: number, b: number) => void,
+): void {
+  // Each token's same-key expansions, in order: a one-edit key on one side pairs only with
+  // these on the other, so the loop never walks the product of two long lists.
+  const exact = expansions.map((e) => e.filter((n) => n.distance === 0));
   for (let i = 0; i < expansions.length; i++) {
     const ei = expansions[i] ?? [];
-    for (const a of ei)
-      if (a.distance === 0 || expansions.length === 1)
-        postings.probe(a.skelId, a.skelId, window, visit);
+    for (const a of ei) if (a.distance === 0 || expansions.length === 1) probe(a.skelId, a.skelId);
     for (let j = i + 1; j < expansions.length; j++) {
       const ej = expansions[j] ?? [];
-      const budget = ei.length * ej.length <= MAX_DOUBLE_FUZZY_PROBES ? 2 : 1;
-      for (const a of ei)
-        for (const b of ej)
-          if (a.distance + b.distance <= budget) postings.probe(a.skelId, b.skelId, window, visit);
+      const xj = exact[j] ?? [];
+      if (ei.length * ej.length <= MAX_DOUBLE_FUZZY_PROBES)
+        for (const a of ei) for (const b of ej) probe(a.skelId, b.skelId);
+      else
+        for (const a of ei) for (const b of a.distance === 0 ? ej : xj) probe(a.skelId, b.skelId);
     }
   }
 }
@@ -150,7 +165,7 @@ function findTypoCandidates(
   store: IndexStore,
   toks: readonly NameToken[],
   window: DateWindow,
-  out: Set<number>,
+  out: CandidateSet,
 ): void {
   const vocab = store.vocab;
   const unknown = toks.filter(

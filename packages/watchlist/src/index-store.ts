@@ -1,5 +1,6 @@
 // The index's storage: entries, their names as token ids, the vocabulary, the key-pair
 // blocks and the document-number map, with incremental add and tombstone removal.
+import { CandidateSet } from './candidate-set.ts';
 import { documentKey } from './document-number.ts';
 import { joinedVariants, normaliseName, type NormalisedName } from './name-normaliser.ts';
 import { ANY_DATE, packDate, pairKey, PairPostings, SINGLE } from './pair-postings.ts';
@@ -45,6 +46,8 @@ export class IndexStore {
    * kept out of the pair blocks it cannot swamp every namesake's date-windowed read.
    */
   readonly undated = new Map<string, number[]>();
+  /** Scratch for the query being screened (screening is synchronous: one at a time). */
+  readonly candidates = new CandidateSet();
   private pending: { keys: Float64Array; refs: Int32Array; count: number } | undefined;
   liveEntries = 0;
 

@@ -13,67 +13,135 @@ export function pairKey(a: number, b: number): number {
 }
 
 /**
- * Open-addressing map from a key pair (two int32) to a block number, in typed arrays:
- * a JS Map keyed by doubles allocates on every lookup and costs ~60 bytes a key.
+ * Open-addressing map from a key pair (two int32) to two int32 values, in one typed array
+ * of four-int slots (a, b, v0, v1): a probe that misses, the common case, touches one cache
+ * line instead of one per array, and a JS Map keyed by doubles allocates on every lookup.
  */
 class PairTable {
-  private ka: Int32Array;
-  private kb: Int32Array;
-  private val: Int32Array;
+  private t: Int32Array;
   private mask: number;
+  /** Set once the table is complete (see seal). */
+  private filter: PairFilter | undefined;
   size = 0;
 
   constructor(expected: number) {
     let cap = 16;
     while (cap < expected * 2) cap *= 2;
-    this.ka = new Int32Array(cap).fill(-1);
-    this.kb = new Int32Array(cap);
-    this.val = new Int32Array(cap);
+    this.t = new Int32Array(cap * 4).fill(-1);
     this.mask = cap - 1;
   }
 
+  /** Slot offset (a multiple of 4) of (a, b), or of the free slot where it would go. */
   private slot(a: number, b: number): number {
+    const t = this.t;
     let h = (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) & this.mask;
-    while (this.ka[h] !== -1 && (this.ka[h] !== a || this.kb[h] !== b)) h = (h + 1) & this.mask;
-    return h;
+    for (;;) {
+      const o = h << 2;
+      const ka = t[o] ?? -1;
+      if (ka === -1 || (ka === a && t[o + 1] === b)) return o;
+      h = (h + 1) & this.mask;
+    }
   }
 
-  get(a: number, b: number): number {
-    const h = this.slot(a, b);
-    return this.ka[h] === -1 ? -1 : (this.val[h] ?? -1);
+  /** Offset of the slot holding (a, b), -1 when absent; values at offset + 2 and + 3. */
+  find(a: number, b: number): number {
+    if (this.filter && !this.filter.mayHave(a, b)) return -1;
+    const o = this.slot(a, b);
+    return this.t[o] === -1 ? -1 : o;
   }
 
-  /** The value for (a, b), inserting `next` when absent. */
+  value(o: number): number {
+    return this.t[o + 2] ?? -1;
+  }
+
+  value2(o: number): number {
+    return this.t[o + 3] ?? -1;
+  }
+
+  /** The first value for (a, b), inserting `next` when absent. */
   getOrInsert(a: number, b: number, next: number): number {
-    if ((this.size + 1) * 2 > this.ka.length) this.grow();
-    const h = this.slot(a, b);
-    if (this.ka[h] !== -1) return this.val[h] ?? -1;
-    this.ka[h] = a;
-    this.kb[h] = b;
-    this.val[h] = next;
+    if (this.filter) throw new Error('PairTable is sealed');
+    if ((this.size + 1) * 2 > this.mask + 1) this.grow();
+    const o = this.slot(a, b);
+    if (this.t[o] !== -1) return this.t[o + 2] ?? -1;
+    this.t[o] = a;
+    this.t[o + 1] = b;
+    this.t[o + 2] = next;
     this.size++;
     return next;
   }
 
+  /**
+   * Turns every slot's block number v into the block's range (offsets[v], offsets[v + 1])
+   * and builds the filter; the table takes no more insertions.
+   */
+  seal(offsets: Int32Array): void {
+    const t = this.t;
+    const filter = new PairFilter(this.size);
+    for (let o = 0; o < t.length; o += 4) {
+      if (t[o] === -1) continue;
+      const v = t[o + 2] ?? 0;
+      t[o + 2] = offsets[v] ?? 0;
+      t[o + 3] = offsets[v + 1] ?? 0;
+      filter.add(t[o] ?? 0, t[o + 1] ?? 0);
+    }
+    this.filter = filter;
+  }
+
   private grow(): void {
-    const { ka, kb, val } = this;
-    const cap = ka.length * 2;
-    this.ka = new Int32Array(cap).fill(-1);
-    this.kb = new Int32Array(cap);
-    this.val = new Int32Array(cap);
+    const old = this.t;
+    const cap = (this.mask + 1) * 2;
+    this.t = new Int32Array(cap * 4).fill(-1);
     this.mask = cap - 1;
-    for (let i = 0; i < ka.length; i++) {
-      const a = ka[i] ?? -1;
+    for (let i = 0; i < old.length; i += 4) {
+      const a = old[i] ?? -1;
       if (a === -1) continue;
-      const h = this.slot(a, kb[i] ?? 0);
-      this.ka[h] = a;
-      this.kb[h] = kb[i] ?? 0;
-      this.val[h] = val[i] ?? 0;
+      const o = this.slot(a, old[i + 1] ?? 0);
+      this.t.set(old.subarray(i, i + 4), o);
     }
   }
 
   get bytes(): number {
-    return this.ka.byteLength * 3;
+    return this.t.byteLength + (this.filter?.bytes ?? 0);
+  }
+}
+
+/**
+ * One bit per hashed key pair, about 16 bits per pair: most probed pairs (one-edit
+ * neighbours of each query token, paired) exist in no list, and this answers them from a
+ * few megabytes that stay in cache instead of a miss into the table (false positives,
+ * about 6 %, just go on to the table).
+ */
+class PairFilter {
+  private readonly bits: Int32Array;
+  private readonly mask: number;
+
+  constructor(keys: number) {
+    let size = 1 << 10;
+    while (size < keys * 16) size *= 2;
+    this.bits = new Int32Array(size >>> 5);
+    this.mask = size - 1;
+  }
+
+  private static hash(a: number, b: number): number {
+    let h = (Math.imul(a, 0x27d4eb2d) + b) | 0;
+    h = Math.imul(h ^ (h >>> 15), 0x85ebca6b);
+    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+    return h ^ (h >>> 16);
+  }
+
+  add(a: number, b: number): void {
+    const h = PairFilter.hash(a, b) & this.mask;
+    this.bits[h >>> 5] = (this.bits[h >>> 5] ?? 0) | (1 << (h & 31));
+  }
+
+  get bytes(): number {
+    return this.bits.byteLength;
+  }
+
+  mayHave(a: number, b: number): boolean {
+    const h = PairFilter.hash(a, b) & this.mask;
+    return ((this.bits[h >>> 5] ?? 0) & (1 << (h & 31))) !== 0;
   }
 }
 
@@ -127,9 +195,12 @@ function lowerBound(xs: Int32Array, lo: number, hi: number, value: number): numb
   return a;
 }
 
+/** Blocks at most this long (after their undated names) are scanned, not searched. */
+const SCAN_BELOW = 16;
+
 export class PairPostings {
+  /** Key pair → its block's [start, end) in refs and dates. */
   private slots = new PairTable(16);
-  private offsets = new Int32Array(1);
   private refs = new Int32Array(0);
   private dates = new Int32Array(0);
   private readonly delta = new Map<number, number[]>();
@@ -177,8 +248,8 @@ export class PairPostings {
         refs[base + i] = v - date * 2 ** 32;
       }
     }
+    slots.seal(offsets);
     this.slots = slots;
-    this.offsets = offsets;
     this.refs = refs;
     this.dates = dates;
     this.delta.clear();
@@ -212,31 +283,42 @@ export class PairPostings {
 
   /** As forEach for the ordered key pair a ≤ b, without building the packed key. */
   forPair(a: number, b: number, w: DateWindow | undefined, visit: (nameRef: number) => void): void {
-    const s = this.slots.get(a, b);
-    if (s === -1) return;
-    const start = this.offsets[s] ?? 0;
-    const end = this.offsets[s + 1] ?? 0;
+    const o = this.slots.find(a, b);
+    if (o === -1) return;
+    const start = this.slots.value(o);
+    const end = this.slots.value2(o);
+    const refs = this.refs;
     if (!w) {
-      for (let i = start; i < end; i++) visit(this.refs[i] ?? 0);
+      for (let i = start; i < end; i++) visit(refs[i] ?? 0);
       return;
     }
     const dates = this.dates;
     let i = start;
-    while (i < end && dates[i] === ANY_DATE) visit(this.refs[i++] ?? 0);
+    while (i < end && dates[i] === ANY_DATE) visit(refs[i++] ?? 0);
+    if (i === end) return;
+    const targets = w.targets;
+    const yearFrom = w.yearFrom ?? 1;
+    const yearTo = w.yearTo ?? 0;
+    // A short block is cheaper to scan than to search: most blocks hold a few names.
+    if (end - i <= SCAN_BELOW) {
+      const last = Math.max(targets[targets.length - 1] ?? 0, yearTo);
+      for (; i < end; i++) {
+        const d = dates[i] ?? 0;
+        if (d > last) return;
+        if ((d >= yearFrom && d <= yearTo) || targets.includes(d)) visit(refs[i] ?? 0);
+      }
+      return;
+    }
     // A handful of binary searches instead of scanning three years of a common name.
     let from = i;
-    for (const t of w.targets) {
-      if (w.yearFrom !== undefined && t >= w.yearFrom && t <= (w.yearTo ?? 0)) continue;
+    for (const t of targets) {
+      if (t >= yearFrom && t <= yearTo) continue;
       from = lowerBound(dates, from, end, t);
-      for (let j = from; j < end && dates[j] === t; j++) visit(this.refs[j] ?? 0);
+      for (let j = from; j < end && dates[j] === t; j++) visit(refs[j] ?? 0);
     }
-    if (w.yearFrom !== undefined)
-      for (
-        let j = lowerBound(dates, i, end, w.yearFrom);
-        j < end && (dates[j] ?? 0) <= (w.yearTo ?? 0);
-        j++
-      )
-        visit(this.refs[j] ?? 0);
+    if (yearFrom <= yearTo)
+      for (let j = lowerBound(dates, i, end, yearFrom); j < end && (dates[j] ?? 0) <= yearTo; j++)
+        visit(refs[j] ?? 0);
   }
 
   get size(): { keys: number; postings: number; delta: number } {
@@ -249,12 +331,6 @@ export class PairPostings {
 
   /** Approximate bytes held, for stats(). */
   get bytes(): number {
-    return (
-      this.refs.byteLength +
-      this.dates.byteLength +
-      this.offsets.byteLength +
-      this.slots.bytes +
-      this.deltaSize * 24
-    );
+    return this.refs.byteLength + this.dates.byteLength + this.slots.bytes + this.deltaSize * 24;
   }
 }

@@ -165,7 +165,8 @@ function screen(
   maxHits: number,
 ): WatchlistHit[] {
   const ctx = new QueryContext(store, query.names);
-  const candidates = new Set<number>();
+  const candidates = store.candidates;
+  candidates.reset(store.records.length);
   const bd = query.birthDate;
   const window = bd?.month && bd.day ? dateWindow(bd.year, bd.month, bd.day) : undefined;
   for (const qn of ctx.names) findCandidates(store, qn, window, candidates);
@@ -192,7 +193,8 @@ function screen(
     }
   const hits: WatchlistHit[] = [];
   const listBits = Math.log2(Math.max(store.vocab.liveNames, 1000) + 1);
-  for (const recIdx of candidates) {
+  for (let c = 0; c < candidates.size; c++) {
+    const recIdx = candidates.at(c);
     const rec = store.records[recIdx];
     const list = rec ? store.lists[rec.list] : undefined;
     if (!rec || !list) continue;
