@@ -314,6 +314,147 @@ describe('the iAPI store', () => {
     expect(expected.directives).toHaveLength(5);
   });
 
+  it('stores one batch (several requests per flight, a traveller more than once) as the general path stores them one by one', async () => {
+    const [pgC, pgD] = await Promise.all([testPostgres(), testPostgres()]);
+    const [c, d] = await Promise.all([
+      openDatabase(parseDatabaseUrl(pgC.url)),
+      openDatabase(parseDatabaseUrl(pgD.url)),
+    ]);
+    try {
+      const flightOf = (seed: number, number: string, passengers: number) =>
+        generateManifest({
+          seed,
+          carrier: 'PG',
+          number,
+          date: '2026-12-20',
+          origin: 'LHR',
+          destination: 'JFK',
+          destinationState: 'USA',
+          passengers,
+        });
+      const x = flightOf(42, '700', 3);
+      const y = flightOf(43, '701', 1);
+      const z = flightOf(44, '800', 1);
+      const [t1, t2, t3] = x.travellers as [
+        Manifest['travellers'][number],
+        Manifest['travellers'][number],
+        Manifest['travellers'][number],
+      ];
+      const t1changed = { ...t1, documents: [{ ...t1.documents[0]!, expiryDate: '2031-02-03' }] };
+      const step = (
+        m: Manifest,
+        ref: string,
+        code: Manifest['functionCode'],
+        ts: Manifest['travellers'],
+        late = false,
+      ): Step => ({
+        format: 'IAPI-PAXLST',
+        manifest: { ...m, messageRef: ref, functionCode: code, travellers: ts },
+        travellers: ts.map((t) =>
+          late
+            ? {
+                traveller: t,
+                contentHash: travellerHash(t),
+                directive: {
+                  answer: 'contact-authority',
+                  basis: 'iapi-timeout-default' as const,
+                  reasons: [{ code: 'IAPI_TIMEOUT', message: 'late' }],
+                  issuedAt: AT,
+                },
+              }
+            : {
+                traveller: t,
+                contentHash: travellerHash(t),
+                assessment: {
+                  inputHash: `h-${travellerHash(t)}`,
+                  outcome: t === t3 ? 'no-board' : 'cleared',
+                  findings: t === t3 ? [finding('DOC_EXPIRED')] : [],
+                  versions: { reference: 'r1' },
+                  directive: {
+                    answer: t === t3 ? 'no-board' : 'board',
+                    basis: 'iapi' as const,
+                    reasons: [],
+                    issuedAt: AT,
+                  },
+                },
+              },
+        ),
+      });
+      const steps: Step[] = [
+        step(z, 'B0', 'original', z.travellers), // written alone; the rest queue into one batch
+        step(x, 'B1', 'original', [t1, t2]), // new flight, two requests more in the batch
+        step(y, 'B2', 'original', y.travellers), // another new flight
+        step(x, 'B3', 'change', [t1changed, t3]), // t1 again: a second wave
+        step(x, 'B4', 'original', [t2]), // unchanged resend, same wave as B3
+        step(x, 'B5', 'original', [t1changed], true), // t1 a third time, late: the default
+      ];
+      let transactions = 0;
+      const run = async (db: Database, hot: boolean) => {
+        const carrier = await createCarrierRepository(db.prisma).ensure({
+          designator: 'PG',
+          name: 'Paxguard Air',
+          apiKey: `key-${randomUUID()}`,
+        });
+        // Counting transactions: a batch that failed would be written again one request at a time.
+        const repo = createInteractiveRepository(
+          {
+            sql: db.sql,
+            script: (text, prepare) => {
+              transactions++;
+              return db.script(text, prepare);
+            },
+          },
+          { groupCommit: { concurrency: 1, maxBatch: 64 } },
+        );
+        const ids: string[] = [];
+        for (const s of steps) {
+          const { id } = await repo.archive({
+            carrierId: carrier.id,
+            channel: 'http',
+            receivedAt: AT,
+            raw: Buffer.from(s.manifest.messageRef ?? ''),
+          });
+          await db.sql.query('UPDATE "Submission" SET "messageRef" = $1 WHERE id = $2::uuid', [
+            s.manifest.messageRef,
+            id,
+          ]);
+          ids.push(id);
+        }
+        if (hot)
+          await Promise.all(
+            steps.map((s, i) =>
+              repo.store({
+                ...s,
+                carrierId: carrier.id,
+                submissionId: ids[i]!,
+                processedAt: AT,
+                event: eventFor(s.manifest, carrier.id, ids[i]!),
+              }),
+            ),
+          );
+        else for (const [i, s] of steps.entries()) await general(db, carrier.id, s, ids[i]!);
+        return snapshot(db);
+      };
+      const expected = await run(c, false);
+      expect(await run(d, true)).toEqual(expected);
+      expect(transactions).toBe(2); // B0 alone, then B1–B5 together
+      expect(expected.versions.map((v) => [v.key, v.version])).toEqual([
+        ['PG700/2026-12-20', 1],
+        ['PG700/2026-12-20', 2],
+        ['PG700/2026-12-20', 3],
+        ['PG700/2026-12-20', 4],
+        ['PG701/2026-12-20', 1],
+        ['PG800/2026-12-20', 1],
+      ]);
+      expect(expected.directives).toHaveLength(7);
+    } finally {
+      await c.close();
+      await d.close();
+      await pgC.drop();
+      await pgD.drop();
+    }
+  });
+
   it('shares one transaction among concurrent check-ins and still stores each exactly once', async () => {
     const carrier = await createCarrierRepository(b.prisma).ensure({
       designator: 'QA',

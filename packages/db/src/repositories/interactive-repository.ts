@@ -88,45 +88,56 @@ JOIN "Flight" f ON f.key = x->>'flight'
 JOIN "Traveller" t ON t."flightId" = f.id AND t.key = x->>'key'
 ORDER BY t.id FOR UPDATE OF t`;
 
-const STORE = `WITH i AS (SELECT $1 AS j),
+// The store: one execution for a wave of requests (`$1`, a JSON array in request order), in
+// which no traveller appears twice, so every per-traveller step below is the same as for a
+// single request; a flight's manifest versions follow request order. Executor start-up for
+// this plan costs more than most of its writes, so it is paid once per wave, not per request.
+const STORE = `WITH r AS (
+  SELECT x.j, x.ord FROM jsonb_array_elements($1) WITH ORDINALITY AS x(j, ord)
+),
 fl AS (
-  SELECT f.id, (f.id = (i.j->'flight'->>'id')::uuid) AS created FROM "Flight" f, i
-  WHERE f.key = i.j->'flight'->>'key'
+  SELECT r.ord, f.id, (f.id = (r.j->'flight'->>'id')::uuid) AS created
+  FROM r JOIN "Flight" f ON f.key = r.j->'flight'->>'key'
 ),
 legs AS (
   INSERT INTO "FlightLeg" (id, "flightId", seq, "departureAirport", "departureLocal", "departureUtc", "arrivalAirport", "arrivalLocal", "arrivalUtc", overflight)
   SELECT gen_random_uuid(), fl.id, l.seq, l."departureAirport", l."departureLocal", l."departureUtc", l."arrivalAirport", l."arrivalLocal", l."arrivalUtc", l.overflight
-  FROM fl, i, jsonb_to_recordset(i.j->'flight'->'legs')
+  FROM r JOIN fl ON fl.ord = r.ord, jsonb_to_recordset(r.j->'flight'->'legs')
     AS l(seq int, "departureAirport" text, "departureLocal" text, "departureUtc" timestamptz, "arrivalAirport" text, "arrivalLocal" text, "arrivalUtc" timestamptz, overflight boolean)
   WHERE fl.created
 ),
 mv AS (
   INSERT INTO "ManifestVersion" (id, "flightId", "submissionId", version, "listType", "functionCode", "declaredCount", "travellerCount", manifest)
-  SELECT gen_random_uuid(), fl.id, (i.j->>'submissionId')::uuid,
-    COALESCE((SELECT max(v.version) FROM "ManifestVersion" v WHERE v."flightId" = fl.id), 0) + 1,
+  SELECT gen_random_uuid(), fl.id, (r.j->>'submissionId')::uuid,
+    COALESCE((SELECT max(v.version) FROM "ManifestVersion" v WHERE v."flightId" = fl.id), 0)
+      + row_number() OVER (PARTITION BY fl.id ORDER BY r.ord),
     m->>'listType', m->>'functionCode', (m->>'declaredCount')::int, (m->>'travellerCount')::int, m->'data'
-  FROM fl, i, LATERAL (SELECT i.j->'manifest' AS m) x
-  RETURNING id, version
+  FROM r JOIN fl ON fl.ord = r.ord, LATERAL (SELECT r.j->'manifest' AS m) x
+  RETURNING id, version, "submissionId"
+),
+mvr AS (
+  SELECT r.ord, mv.id, mv.version FROM mv JOIN r ON (r.j->>'submissionId')::uuid = mv."submissionId"
 ),
 input AS (
-  SELECT t.* FROM i, jsonb_to_recordset(i.j->'travellers')
+  SELECT r.ord AS rord, fl.id AS "flightId", t.*
+  FROM r JOIN fl ON fl.ord = r.ord, jsonb_to_recordset(r.j->'travellers')
     AS t("newId" uuid, key text, role text, surname text, "givenNames" text, "birthDate" text, nationality text, data jsonb, "contentHash" text, documents jsonb, assessment jsonb, directive jsonb, ord bigint)
 ),
 prev AS (
-  SELECT t.id, t.key, t."contentHash", t.status, t.revision FROM "Traveller" t
-  WHERE t."flightId" = (SELECT id FROM fl) AND t.key = ANY (ARRAY(SELECT key FROM input))
+  SELECT t.id, t."flightId", t.key, t."contentHash", t.status, t.revision
+  FROM input JOIN "Traveller" t ON t."flightId" = input."flightId" AND t.key = input.key
 ),
 plan AS (
   SELECT input.*, prev.id AS "prevId", prev.revision AS "prevRevision",
     COALESCE(prev.id, input."newId") AS id,
     CASE WHEN prev.id IS NULL THEN 'add' WHEN prev."contentHash" <> input."contentHash" THEN 'change' ELSE 'unchanged' END AS op,
     COALESCE(prev.status = 'cancelled', false) AS reactivate
-  FROM input LEFT JOIN prev ON prev.key = input.key
+  FROM input LEFT JOIN prev ON prev."flightId" = input."flightId" AND prev.key = input.key
 ),
 added AS (
   INSERT INTO "Traveller" (id, "flightId", key, role, surname, "givenNames", "birthDate", nationality, data, "contentHash", "updatedAt")
-  SELECT p.id, fl.id, p.key, p.role, p.surname, p."givenNames", p."birthDate", p.nationality, p.data, p."contentHash", now()
-  FROM plan p, fl WHERE p.op = 'add'
+  SELECT p.id, p."flightId", p.key, p.role, p.surname, p."givenNames", p."birthDate", p.nationality, p.data, p."contentHash", now()
+  FROM plan p WHERE p.op = 'add'
 ),
 updated AS (
   UPDATE "Traveller" tr SET
@@ -144,8 +155,8 @@ updated AS (
 ),
 revisions AS (
   INSERT INTO "TravellerRevision" (id, "travellerId", revision, "manifestVersionId", operation, data, "contentHash")
-  SELECT gen_random_uuid(), p.id, CASE WHEN p.op = 'add' THEN 1 ELSE p."prevRevision" + 1 END, mv.id, p.op, p.data, p."contentHash"
-  FROM plan p, mv WHERE p.op IN ('add', 'change')
+  SELECT gen_random_uuid(), p.id, CASE WHEN p.op = 'add' THEN 1 ELSE p."prevRevision" + 1 END, mvr.id, p.op, p.data, p."contentHash"
+  FROM plan p JOIN mvr ON mvr.ord = p.rord WHERE p.op IN ('add', 'change')
 ),
 old_documents AS (
   DELETE FROM "TravelDocument" d USING plan p WHERE d."travellerId" = p."prevId" AND p.op = 'change'
@@ -158,16 +169,16 @@ documents AS (
 ),
 outbox AS (
   INSERT INTO "OutboxMessage" (id, topic, key, envelope)
-  SELECT (i.j->'outbox'->>'id')::uuid, i.j->'outbox'->>'topic', i.j->'outbox'->>'key', i.j->'outbox'->'envelope' FROM i
+  SELECT (r.j->'outbox'->>'id')::uuid, r.j->'outbox'->>'topic', r.j->'outbox'->>'key', r.j->'outbox'->'envelope' FROM r
 ),
 submission AS (
-  UPDATE "Submission" s SET status = 'accepted', format = i.j->>'format', "flightKey" = i.j->'flight'->>'key',
-    "processedAt" = (i.j->>'processedAt')::timestamptz
+  UPDATE "Submission" s SET status = 'accepted', format = r.j->>'format', "flightKey" = r.j->'flight'->>'key',
+    "processedAt" = (r.j->>'processedAt')::timestamptz
   -- IS TRUE: looked up by id, never through the status index (full of superseded 'received' rows)
-  FROM i WHERE s.id = ($1->>'submissionId')::uuid AND (s.status = 'received') IS TRUE
+  FROM r WHERE s.id = (r.j->>'submissionId')::uuid AND (s.status = 'received') IS TRUE
 ),
 assessed AS (
-  SELECT p.id AS "travellerId", p.assessment AS a, p.assessment->>'inputHash' AS "inputHash"
+  SELECT p.id AS "travellerId", p.rord, p.assessment AS a, p.assessment->>'inputHash' AS "inputHash"
   FROM plan p WHERE p.assessment IS NOT NULL
 ),
 earlier AS (
@@ -191,20 +202,21 @@ findings AS (
     jsonb_to_recordset(x.a->'findings') AS f(source text, code text, severity text, message text, rule jsonb, evidence jsonb)
 ),
 issued AS (
-  SELECT x."travellerId", x.a->'directive' AS d FROM assessed x JOIN new_assessments n ON n."travellerId" = x."travellerId"
+  SELECT x."travellerId", x.rord, x.a->'directive' AS d FROM assessed x JOIN new_assessments n ON n."travellerId" = x."travellerId"
   UNION ALL
-  SELECT p.id, p.directive FROM plan p WHERE p.directive IS NOT NULL
+  SELECT p.id, p.rord, p.directive FROM plan p WHERE p.directive IS NOT NULL
 ),
 superseded AS (
   UPDATE "Directive" d SET current = false FROM issued WHERE d."travellerId" = issued."travellerId" AND d.current
 ),
 directives AS (
   INSERT INTO "Directive" (id, "carrierId", "flightId", "travellerId", answer, basis, reasons, "submissionId", "issuedAt")
-  SELECT gen_random_uuid(), (i.j->>'carrierId')::uuid, fl.id, issued."travellerId", issued.d->>'answer', issued.d->>'basis',
-    issued.d->'reasons', (i.j->>'submissionId')::uuid, (issued.d->>'issuedAt')::timestamptz
-  FROM issued, fl, i
+  SELECT gen_random_uuid(), (r.j->>'carrierId')::uuid, fl.id, issued."travellerId", issued.d->>'answer', issued.d->>'basis',
+    issued.d->'reasons', (r.j->>'submissionId')::uuid, (issued.d->>'issuedAt')::timestamptz
+  FROM issued JOIN r ON r.ord = issued.rord JOIN fl ON fl.ord = issued.rord
 )
-SELECT p.key, p.id, p.op, fl.id AS "flightId", mv.version FROM plan p, fl, mv ORDER BY p.ord`;
+SELECT p.rord AS request, p.key, p.id, p.op, p."flightId", mvr.version
+FROM plan p JOIN mvr ON mvr.ord = p.rord ORDER BY p.rord, p.ord`;
 
 const toDate = (s: string | undefined): Date | null => (s ? new Date(s) : null);
 
@@ -283,7 +295,7 @@ function script(input: InteractiveStoreInput) {
     outbox: { id: envelope.id, topic, key: envelope.key, envelope },
   });
   return {
-    store: `EXECUTE paxguard_iapi_store(${sqlLiteral(json)}::jsonb)`,
+    json,
     flight: { ...flightJson, legs: undefined, carrierId: input.carrierId },
     travellers: input.travellers.map((t) => ({
       flight: flightJson.key,
@@ -314,6 +326,30 @@ function batchHead(parts: ReturnType<typeof script>[]): string[] {
 }
 const HEAD_STATEMENTS = 3;
 
+type Part = ReturnType<typeof script>;
+
+/**
+ * The batch (in lock order) cut into waves at each request that names a traveller already in
+ * the current wave, so a later check-in of the same traveller sees the earlier one's rows.
+ */
+function waves(parts: Part[]): Part[][] {
+  const out: Part[][] = [];
+  let wave: Part[] = [];
+  let seen = new Set<string>();
+  for (const p of parts) {
+    const keys = p.travellers.map((t) => `${t.flight}\u0000${t.key}`);
+    if (keys.some((k) => seen.has(k))) {
+      out.push(wave);
+      wave = [];
+      seen = new Set();
+    }
+    wave.push(p);
+    for (const k of keys) seen.add(k);
+  }
+  if (wave.length > 0) out.push(wave);
+  return out;
+}
+
 // Every lookup here is by key, a handful of rows, so nested loops over index lookups are always
 // right. The plans are cached per connection (generic plans), and the planner takes each JSON
 // set for 100 rows and the young tables for small: left to itself it hashes whole indexes of
@@ -340,6 +376,8 @@ const PREPARED = Object.fromEntries(
 );
 
 type StoreRow = {
+  /** The request's place in its wave, from 1. */
+  request: string | number;
   key: string;
   id: string;
   op: 'add' | 'change' | 'unchanged';
@@ -416,14 +454,28 @@ export function createInteractiveRepository(
       .map((input, i) => ({ i, key: flightKey(input.manifest.flight) }))
       .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.i - b.i));
     const parts = order.map(({ i }) => script(inputs[i]!));
+    const cut = waves(parts);
     const results = await db.script<StoreRow>(
-      [PLANNER, ...batchHead(parts), ...parts.map((p) => p.store)].join(';\n'),
+      [
+        PLANNER,
+        ...batchHead(parts),
+        ...cut.map(
+          (w) =>
+            `EXECUTE paxguard_iapi_store(${sqlLiteral(`[${w.map((p) => p.json).join(',')}]`)}::jsonb)`,
+        ),
+      ].join(';\n'),
       PREPARED,
     );
     const out: InteractiveStoreResult[] = [];
-    order.forEach(
-      ({ i }, n) => (out[i] = storeResult(results[PLANNER_STATEMENTS + HEAD_STATEMENTS + n])),
-    );
+    let n = 0;
+    cut.forEach((w, k) => {
+      const byRequest = new Map<number, StoreRow[]>();
+      for (const row of results[PLANNER_STATEMENTS + HEAD_STATEMENTS + k] ?? []) {
+        const r = Number(row.request);
+        byRequest.set(r, [...(byRequest.get(r) ?? []), row]);
+      }
+      w.forEach((_, j) => (out[order[n++]!.i] = storeResult(byRequest.get(j + 1))));
+    });
     return out;
   }
 
