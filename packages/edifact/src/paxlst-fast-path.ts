@@ -9,6 +9,58 @@ import { isoDateAt } from './edifact-dates.ts';
 import type { SegmentScanner } from './segment-scanner.ts';
 import { makeAddress, makeTraveller } from './paxlst-traveller.ts';
 
+/**
+ * Date key → ISO date string, for the per-message date cache: open addressing over an
+ * Int32Array (keys are ≥ 0, so -1 marks a free slot), grown at half full. A Map did the same
+ * job in a tenth of the fast path's time (profiled: get and set; 11 % of the ticks).
+ */
+class DateTable {
+  private keys = new Int32Array(256).fill(-1);
+  private values: string[] = new Array<string>(256).fill('');
+  private size = 0;
+  /** 32 − log2(slots): the top bits of the multiplicative hash pick the slot. */
+  private shift = 24;
+
+  get(key: number): string | undefined {
+    const keys = this.keys;
+    const mask = keys.length - 1;
+    for (let i = Math.imul(key, 0x9e3779b1) >>> this.shift; ; i = (i + 1) & mask) {
+      const k = keys[i]!;
+      if (k === key) return this.values[i];
+      if (k === -1) return undefined;
+    }
+  }
+
+  /** Adds a key that get() did not find. */
+  set(key: number, value: string): void {
+    if (2 * (this.size + 1) > this.keys.length) this.grow();
+    this.put(key, value);
+    this.size++;
+  }
+
+  clear(): void {
+    this.keys.fill(-1);
+    this.size = 0;
+  }
+
+  private put(key: number, value: string): void {
+    const keys = this.keys;
+    const mask = keys.length - 1;
+    let i = Math.imul(key, 0x9e3779b1) >>> this.shift;
+    while (keys[i] !== -1) i = (i + 1) & mask;
+    keys[i] = key;
+    this.values[i] = value;
+  }
+
+  private grow(): void {
+    const { keys, values } = this;
+    this.keys = new Int32Array(keys.length * 2).fill(-1);
+    this.shift--;
+    this.values = new Array<string>(keys.length * 2).fill('');
+    for (let i = 0; i < keys.length; i++) if (keys[i] !== -1) this.put(keys[i]!, values[i]!);
+  }
+}
+
 /** What the fast path reads and updates: the message decoder's traveller list. */
 export interface TravellerState {
   readonly travellers: Traveller[];
@@ -344,7 +396,7 @@ export class PaxlstFastPath {
     return d.length > 10 ? d.slice(0, 10) : d;
   }
 
-  private readonly dates = new Map<number, string>();
+  private readonly dates = new DateTable();
   private datesYear = 0;
 
   /** ICAO state code at [a, b) as the general path's stateCode reads it; null means "general path". */
