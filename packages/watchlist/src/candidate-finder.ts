@@ -180,7 +180,9 @@ function findTypoCandidates(
     store.postings.probe(skel, SINGLE, window, (ref) => {
       const recIdx = store.nameRecord[ref] ?? -1;
       if (out.has(recIdx) || !store.records[recIdx]?.alive) return;
-      for (const id of store.nameTokensOf(ref)) {
+      const end = store.nameTokensEnd(ref);
+      for (let k = store.nameTokStart[ref] ?? end; k < end; k++) {
+        const id = store.nameTokens[k] ?? -1;
         // Common names share tokens: decide each listed token once per query.
         let near = close.get(id);
         if (near === undefined) {

@@ -164,9 +164,12 @@ export class IndexStore {
   }
 
   nameTokensOf(ref: number): number[] {
-    const start = this.nameTokStart[ref] ?? 0;
-    const end = this.nameTokStart[ref + 1] ?? this.nameTokens.length;
-    return this.nameTokens.slice(start, end);
+    return this.nameTokens.slice(this.nameTokStart[ref] ?? 0, this.nameTokensEnd(ref));
+  }
+
+  /** End (exclusive) in nameTokens of the name's tokens, which start at nameTokStart[ref]. */
+  nameTokensEnd(ref: number): number {
+    return this.nameTokStart[ref + 1] ?? this.nameTokens.length;
   }
 }
 

@@ -12,10 +12,13 @@ export function pairKey(a: number, b: number): number {
   return a <= b ? a * SHIFT + b : b * SHIFT + a;
 }
 
+/** Ints per slot: a, b, block start, block end, birth-year bits (2), unused (2). */
+const STRIDE = 8;
+
 /**
- * Open-addressing map from a key pair (two int32) to two int32 values, in one typed array
- * of four-int slots (a, b, v0, v1): a probe that misses, the common case, touches one cache
- * line instead of one per array, and a JS Map keyed by doubles allocates on every lookup.
+ * Open-addressing map from a key pair (two int32) to its block, in one typed array of
+ * 32-byte slots: a probe touches one cache line instead of one per array, and a JS Map
+ * keyed by doubles allocates on every lookup.
  */
 class PairTable {
   private t: Int32Array;
@@ -27,35 +30,40 @@ class PairTable {
   constructor(expected: number) {
     let cap = 16;
     while (cap < expected * 2) cap *= 2;
-    this.t = new Int32Array(cap * 4).fill(-1);
+    this.t = new Int32Array(cap * STRIDE).fill(-1);
     this.mask = cap - 1;
   }
 
-  /** Slot offset (a multiple of 4) of (a, b), or of the free slot where it would go. */
+  /** Slot offset (a multiple of STRIDE) of (a, b), or of the free slot where it would go. */
   private slot(a: number, b: number): number {
     const t = this.t;
     let h = (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) & this.mask;
     for (;;) {
-      const o = h << 2;
+      const o = h * STRIDE;
       const ka = t[o] ?? -1;
       if (ka === -1 || (ka === a && t[o + 1] === b)) return o;
       h = (h + 1) & this.mask;
     }
   }
 
-  /** Offset of the slot holding (a, b), -1 when absent; values at offset + 2 and + 3. */
+  /** Offset of the slot holding (a, b), -1 when absent; see start, end, mayHaveYears. */
   find(a: number, b: number): number {
     if (this.filter && !this.filter.mayHave(a, b)) return -1;
     const o = this.slot(a, b);
     return this.t[o] === -1 ? -1 : o;
   }
 
-  value(o: number): number {
+  start(o: number): number {
     return this.t[o + 2] ?? -1;
   }
 
-  value2(o: number): number {
+  end(o: number): number {
     return this.t[o + 3] ?? -1;
+  }
+
+  /** Whether the block may hold a name born in one of the years (bits of year mod 64). */
+  mayHaveYears(o: number, lo: number, hi: number): boolean {
+    return ((this.t[o + 4] ?? -1) & lo) !== 0 || ((this.t[o + 5] ?? -1) & hi) !== 0;
   }
 
   /** The first value for (a, b), inserting `next` when absent. */
@@ -73,16 +81,22 @@ class PairTable {
 
   /**
    * Turns every slot's block number v into the block's range (offsets[v], offsets[v + 1])
-   * and builds the filter; the table takes no more insertions.
+   * and the birth years of its names into bits (all set when a date is unknown), and builds
+   * the filter; the table takes no more insertions.
    */
-  seal(offsets: Int32Array): void {
+  seal(offsets: Int32Array, dates: Int32Array): void {
     const t = this.t;
     const filter = new PairFilter(this.size);
-    for (let o = 0; o < t.length; o += 4) {
+    for (let o = 0; o < t.length; o += STRIDE) {
       if (t[o] === -1) continue;
       const v = t[o + 2] ?? 0;
-      t[o + 2] = offsets[v] ?? 0;
-      t[o + 3] = offsets[v + 1] ?? 0;
+      const start = offsets[v] ?? 0;
+      const end = offsets[v + 1] ?? 0;
+      t[o + 2] = start;
+      t[o + 3] = end;
+      const [lo, hi] = yearBits(dates.subarray(start, end));
+      t[o + 4] = lo;
+      t[o + 5] = hi;
       filter.add(t[o] ?? 0, t[o + 1] ?? 0);
     }
     this.filter = filter;
@@ -91,13 +105,13 @@ class PairTable {
   private grow(): void {
     const old = this.t;
     const cap = (this.mask + 1) * 2;
-    this.t = new Int32Array(cap * 4).fill(-1);
+    this.t = new Int32Array(cap * STRIDE).fill(-1);
     this.mask = cap - 1;
-    for (let i = 0; i < old.length; i += 4) {
+    for (let i = 0; i < old.length; i += STRIDE) {
       const a = old[i] ?? -1;
       if (a === -1) continue;
       const o = this.slot(a, old[i + 1] ?? 0);
-      this.t.set(old.subarray(i, i + 4), o);
+      this.t.set(old.subarray(i, i + STRIDE), o);
     }
   }
 
@@ -145,6 +159,20 @@ class PairFilter {
   }
 }
 
+/** Bits (lo, hi) of the birth years mod 64 of packed dates; all set for an unknown date. */
+function yearBits(dates: ArrayLike<number>): [number, number] {
+  let lo = 0;
+  let hi = 0;
+  for (let i = 0; i < dates.length; i++) {
+    const d = dates[i] ?? ANY_DATE;
+    if (d === ANY_DATE) return [-1, -1];
+    const bit = Math.floor(d / 512) & 63;
+    if (bit < 32) lo |= 1 << bit;
+    else hi |= 1 << (bit - 32);
+  }
+  return [lo, hi];
+}
+
 const keyHigh = (key: number) => Math.floor(key / SHIFT);
 const keyLow = (key: number) => key % SHIFT;
 
@@ -164,6 +192,9 @@ export function packDate(year: number, month = 0, day = 0): number {
 export interface DateWindow {
   /** Sorted packed dates to read exactly. */
   targets: number[];
+  /** yearBits of the targets: a block with none of these years is not read. */
+  yearsLo: number;
+  yearsHi: number;
   /** Read this whole range too (a placeholder 01-01 traveller date agrees with any day). */
   yearFrom?: number;
   yearTo?: number;
@@ -179,9 +210,10 @@ export function dateWindow(year: number, month: number, day: number): DateWindow
   ]);
   if (day <= 12) t.add(packDate(year, day, month));
   const targets = [...t].sort((a, b) => a - b);
+  const [yearsLo, yearsHi] = yearBits(targets);
   if (month === 1 && day === 1)
-    return { targets, yearFrom: packDate(year), yearTo: packDate(year + 1) - 1 };
-  return { targets };
+    return { targets, yearsLo, yearsHi, yearFrom: packDate(year), yearTo: packDate(year + 1) - 1 };
+  return { targets, yearsLo, yearsHi };
 }
 
 function lowerBound(xs: Int32Array, lo: number, hi: number, value: number): number {
@@ -213,7 +245,7 @@ export class PairPostings {
     count: number,
     dateOf: (ref: number) => number,
   ): void {
-    const slots = new PairTable(count / 4);
+    const slots = new PairTable(count / 16);
     const slotOf = new Int32Array(count);
     const counts: number[] = [];
     for (let i = 0; i < count; i++) {
@@ -248,7 +280,7 @@ export class PairPostings {
         refs[base + i] = v - date * 2 ** 32;
       }
     }
-    slots.seal(offsets);
+    slots.seal(offsets, dates);
     this.slots = slots;
     this.refs = refs;
     this.dates = dates;
@@ -283,25 +315,32 @@ export class PairPostings {
 
   /** As forEach for the ordered key pair a ≤ b, without building the packed key. */
   forPair(a: number, b: number, w: DateWindow | undefined, visit: (nameRef: number) => void): void {
-    const o = this.slots.find(a, b);
+    const slots = this.slots;
+    const o = slots.find(a, b);
     if (o === -1) return;
-    const start = this.slots.value(o);
-    const end = this.slots.value2(o);
     const refs = this.refs;
+    let i = slots.start(o);
+    let end = slots.end(o);
     if (!w) {
-      for (let i = start; i < end; i++) visit(refs[i] ?? 0);
+      for (; i < end; i++) visit(refs[i] ?? 0);
       return;
     }
+    // Most blocks a query reads hold nobody born within a year of the traveller.
+    if (!slots.mayHaveYears(o, w.yearsLo, w.yearsHi)) return;
     const dates = this.dates;
-    let i = start;
     while (i < end && dates[i] === ANY_DATE) visit(refs[i++] ?? 0);
-    if (i === end) return;
     const targets = w.targets;
     const yearFrom = w.yearFrom ?? 1;
     const yearTo = w.yearTo ?? 0;
-    // A short block is cheaper to scan than to search: most blocks hold a few names.
+    const first = Math.min(targets[0] ?? 0, yearFrom);
+    const last = Math.max(targets[targets.length - 1] ?? 0, yearTo);
+    // Narrow a long block to the window's span first: a common name's three years.
+    if (end - i > SCAN_BELOW) {
+      i = lowerBound(dates, i, end, first);
+      end = lowerBound(dates, i, end, last + 1);
+    }
+    // A short block or span is cheaper to scan than to search.
     if (end - i <= SCAN_BELOW) {
-      const last = Math.max(targets[targets.length - 1] ?? 0, yearTo);
       for (; i < end; i++) {
         const d = dates[i] ?? 0;
         if (d > last) return;
@@ -309,7 +348,6 @@ export class PairPostings {
       }
       return;
     }
-    // A handful of binary searches instead of scanning three years of a common name.
     let from = i;
     for (const t of targets) {
       if (t >= yearFrom && t <= yearTo) continue;

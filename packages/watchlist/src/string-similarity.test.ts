@@ -41,3 +41,44 @@ describe('documentKey', () => {
     expect(documentKey('123')).toBeUndefined();
   });
 });
+
+/** boundedEditDistance as first written, one array per row: the reference for the reuse. */
+function arrayRowsDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  if (a === b) return 0;
+  let prev2: number[] = [];
+  let prev: number[] = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur: number[] = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        v = Math.min(v, (prev2[j - 2] ?? 0) + 1);
+      cur.push(v);
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    prev2 = prev;
+    prev = cur;
+  }
+  return prev[b.length] ?? max + 1;
+}
+
+describe('boundedEditDistance with reused rows', () => {
+  it('answers as the one-array-per-row version, long strings included', () => {
+    const name = fc.stringMatching(/^[A-F]{0,12}$/);
+    fc.assert(
+      fc.property(
+        fc.oneof(name, fc.string({ maxLength: 90 })),
+        fc.oneof(name, fc.string({ maxLength: 90 })),
+        fc.integer({ min: 0, max: 4 }),
+        (a, b, max) => {
+          expect(boundedEditDistance(a, b, max)).toBe(arrayRowsDistance(a, b, max));
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});

@@ -167,6 +167,8 @@ export interface WeightedToken {
   minor: boolean;
 }
 
+let cellBuffer = new Float64Array(64);
+
 /**
  * Greedy best-pair alignment. Score mixes coverage of both names (the better side weighs
  * four times the other) so a missing middle name costs little and a different surname a lot.
@@ -176,10 +178,12 @@ export function alignNames(
   listed: readonly WeightedToken[],
   sim: (qi: number, li: number) => TokenSim,
 ): NameAgreement {
-  // Cells packed as sim·2^12 + qi·64 + li in one typed array: this runs per candidate.
+  // Cells packed as sim·2^12 + qi·64 + li in one typed array reused across calls: this
+  // runs per candidate, and sim() never calls back into it.
   const nq = Math.min(query.length, 30);
   const nl = Math.min(listed.length, 30);
-  const cells = new Float64Array(nq * nl);
+  if (cellBuffer.length < nq * nl) cellBuffer = new Float64Array(nq * nl);
+  const cells = cellBuffer;
   let n = 0;
   for (let qi = 0; qi < nq; qi++)
     for (let li = 0; li < nl; li++) {
@@ -243,16 +247,20 @@ export function alignNames(
   }
   let restQ = 0;
   let unmatchedMajor = 0;
+  let majorQ = 0;
   const unmatchedQuery: string[] = [];
   query.forEach((q, i) => {
+    if (!q.minor) majorQ++;
     if (usedQ & (1 << i)) return;
     restQ += q.weight;
     if (!q.minor) unmatchedMajor++;
     unmatchedQuery.push(q.text);
   });
   let restL = 0;
+  let majorL = 0;
   const unmatchedListed: string[] = [];
   listed.forEach((l, i) => {
+    if (!l.minor) majorL++;
     if (usedL & (1 << i)) return;
     restL += l.weight;
     if (!l.minor) unmatchedMajor++;
@@ -265,8 +273,6 @@ export function alignNames(
   const cq = matchedW + restQ > 0 ? matched / (matchedW + missing * restQ) : 0;
   const cl = matchedW + restL > 0 ? matched / (matchedW + missing * restL) : 0;
   let score = 0.8 * Math.max(cq, cl) + 0.2 * Math.min(cq, cl);
-  const majorQ = query.filter((t) => !t.minor).length;
-  const majorL = listed.filter((t) => !t.minor).length;
   // One shared token proves little unless one of the names has only one.
   if (majorMatches < 2 && Math.min(majorQ, majorL) >= 2) score = Math.min(score, 0.5);
   return { score, pairs, unmatchedQuery, unmatchedListed, unmatchedMajor, bits };

@@ -202,15 +202,14 @@ function screen(
     // Cheap bound first: a conflicting birth date rules most namesakes out unscored.
     if (!doc && birthDateFactor(query.birthDate, rec.dates) < list.threshold) continue;
     const best = list.kind === 'persons' ? bestNameAgreement(store, rec, ctx) : undefined;
-    const name = best
-      ? {
-          ...best.agreement,
-          listedName: listedDisplay(rec.entry.names[best.listedSource]),
-          queryName: best.queryName.norm.display,
-        }
-      : undefined;
+    // Display names are filled in only for hits: most candidates score below the threshold.
+    const name = best ? { ...best.agreement, listedName: '', queryName: '' } : undefined;
     const scored = scoreEntry(rec.entry, rec.dates, list.kind, query, name, doc, listBits);
     if (scored.score < list.threshold) continue;
+    if (name && best) {
+      name.listedName = listedDisplay(rec.entry.names[best.listedSource]);
+      name.queryName = best.queryName.norm.display;
+    }
     if (cleared.find(rec.entry.id, list.id, query, now)) continue;
     hits.push({
       entryId: rec.entry.id,
