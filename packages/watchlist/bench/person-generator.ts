@@ -2,7 +2,12 @@
 // spellings so the same person can be written the ways lists and documents write them.
 import * as C from './name-composer.ts';
 import * as P from './name-pools.ts';
-import { cyrillicSpellings, greekSpellings } from './romanisation-schemes.ts';
+import {
+  cyrillicSchemes,
+  cyrillicSpellings,
+  greekSchemes,
+  greekSpellings,
+} from './romanisation-schemes.ts';
 
 export type Rng = () => number;
 
@@ -43,8 +48,16 @@ export interface Person {
   nationality: string;
 }
 
-const cyr = (w: string): P.NameGroup => ({ spellings: cyrillicSpellings(w), native: w });
-const grk = (w: string): P.NameGroup => ({ spellings: greekSpellings(w), native: w });
+const cyr = (w: string): P.NameGroup => ({
+  spellings: cyrillicSpellings(w),
+  native: w,
+  schemes: cyrillicSchemes(w),
+});
+const grk = (w: string): P.NameGroup => ({
+  spellings: greekSpellings(w),
+  native: w,
+  schemes: greekSchemes(w),
+});
 
 const RU_MALE = P.CYRILLIC_MALE.map(cyr);
 const RU_FEMALE = P.CYRILLIC_FEMALE.map(cyr);

@@ -163,8 +163,15 @@ export const VARIATIONS: Record<VariationClass, Variation> = {
   transliteration: (rng, g) => {
     const variants = g.person.parts.some((p) => p.group.spellings.length > 1);
     if (!variants) return undefined;
+    // A passport office romanises a Cyrillic or Greek name with one scheme, not one per word.
+    const schemes = g.person.parts.every((p) => p.group.schemes)
+      ? (g.person.parts[0]?.group.schemes?.length ?? 0)
+      : 0;
     for (let attempt = 0; attempt < 6; attempt++) {
-      const name = render(g.person, (p) => latinOf(p, rng, rng() < 0.7));
+      const k = schemes > 1 ? 1 + Math.floor(rng() * (schemes - 1)) : 0;
+      const name = render(g.person, (p) =>
+        k > 0 ? (p.group.schemes?.[k] ?? '') : latinOf(p, rng, rng() < 0.7),
+      );
       if (differs(g, name)) return base(rng, g, name);
     }
     return undefined;

@@ -87,15 +87,19 @@ function cyrillicWith(table: Table, word: string, yeAtStart: boolean): string {
   return out;
 }
 
-/** Every romanisation of a Cyrillic word: BGN first (the common one), then ICAO, German, French. */
-export function cyrillicSpellings(word: string): string[] {
-  const all = [
+/** A Cyrillic word in each scheme, always in this order: BGN (the common one), ICAO, German, French. */
+export function cyrillicSchemes(word: string): string[] {
+  return [
     cyrillicWith(BGN, word, true),
     transliterateToLatin(word),
     cyrillicWith(GERMAN, word, true),
     cyrillicWith(FRENCH, word, false),
   ];
-  return [...new Set(all)];
+}
+
+/** Every romanisation of a Cyrillic word, BGN first. */
+export function cyrillicSpellings(word: string): string[] {
+  return [...new Set(cyrillicSchemes(word))];
 }
 
 const GREEK_PHONETIC: [RegExp, string][] = [
@@ -116,10 +120,15 @@ const GREEK_PHONETIC: [RegExp, string][] = [
   [/Β/g, 'V'],
 ];
 
-export function greekSpellings(word: string): string[] {
+/** A Greek word in each scheme, always in this order: ICAO (ELOT 743), phonetic. */
+export function greekSchemes(word: string): string[] {
   const icao = transliterateToLatin(word);
   let p = word.normalize('NFD').replace(/\p{M}/gu, '').toUpperCase().replace(/ς/g, 'Σ');
   for (const [re, to] of GREEK_PHONETIC) p = p.replace(re, to);
   const phonetic = transliterateToLatin(p);
-  return [...new Set([icao, phonetic])];
+  return [icao, phonetic];
+}
+
+export function greekSpellings(word: string): string[] {
+  return [...new Set(greekSchemes(word))];
 }
