@@ -139,6 +139,27 @@ function joinCompounds(input: string[]): string[] {
   return out;
 }
 
+/** Slavic surname and patronymic endings as German-scheme romanisation writes them (В = W). */
+const GERMAN_SLAVIC = /(?:OW|EW|OWA|EWA|OWNA|EWNA|OWITSCH|EWITSCH)$|TSCH/;
+/** The same endings as BGN, ICAO and French write them (В = V). */
+const SLAVIC = /(?:OV|EV|OVA|EVA|OVNA|EVNA|OVICH|EVICH|OVITCH|EVITCH|ENKO)$/;
+
+/**
+ * A Russian or Ukrainian name in a German or French document (SACHAROW = ZAKHAROV, JOUKOV
+ * = ZHUKOV): the letters those schemes use for another sound, read once the name's
+ * Slavic endings show the scheme. German CH is KH and J not before a vowel is Й
+ * (TSCHAJKIN = CHAYKIN); French J is Ж. Other names are left alone.
+ */
+function cyrillicSchemeRepairs(words: string[]): string[] {
+  if (words.some((w) => GERMAN_SLAVIC.test(w)))
+    return words.map((w) =>
+      w.replace(/(^|[^ST])CH/g, '$1KH').replace(/([AEIOU])J(?![AEIOU])/g, '$1I'),
+    );
+  if (words.some((w) => SLAVIC.test(w)) && words.some((w) => w.includes('J')))
+    return words.map((w) => w.replace(/J/g, 'ZH'));
+  return words;
+}
+
 function toText(name: NameInput): string {
   if (typeof name === 'string') return name;
   return `${name.surname}, ${name.given.join(' ')}`;
@@ -151,7 +172,7 @@ export function normaliseName(name: NameInput): NormalisedName {
     ocrRepaired = true;
     return OCR_DIGITS[d] ?? '';
   });
-  const words = repaired.split(/[ ,]+/).filter((w) => w.length > 0);
+  const words = cyrillicSchemeRepairs(repaired.split(/[ ,]+/).filter((w) => w.length > 0));
   const joined = joinCompounds(words).map(wadeGilesToPinyin);
   let tokens: NameToken[] = joined.map((text) => ({
     text,

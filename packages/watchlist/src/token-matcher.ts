@@ -1,6 +1,6 @@
 // Name-to-name agreement: token similarity (spelling, phonetic key, initial, truncation)
 // and a weighted token-set alignment that tolerates order swaps and missing middle names.
-import { sameChineseSurname } from './chinese-romanisation.ts';
+import { pinyinSimilarity, sameChineseSurname } from './chinese-romanisation.ts';
 import { boundedEditDistance, jaroWinkler } from './string-similarity.ts';
 
 export type TokenReason = 'exact' | 'phonetic' | 'spelling' | 'initial' | 'truncated' | 'joined';
@@ -36,6 +36,9 @@ export function tokenSimilarity(
   // LEE = LI, CHAN = CHEN, TSAO = CAO: one Chinese surname, romanised apart.
   if (sameChineseSurname(q, e)) return { sim: 0.93, reason: 'phonetic' };
   const jw = jaroWinkler(q, e);
+  // Pinyin carries a name in its vowels: the consonant key would call LING and LIANG one.
+  const pinyin = pinyinSimilarity(q, e, jw);
+  if (pinyin !== undefined) return { sim: pinyin, reason: 'spelling' };
   let best: TokenSim = { sim: jw, reason: 'spelling' };
   // Short names: one edit is a typo, though Jaro-Winkler scores it low.
   if (
@@ -75,7 +78,7 @@ export function tokenSimilarity(
 const VOWEL = /[AEIOUY]/;
 
 /** Two pinyin syllables written as one token: its vowels carry the name, the key little. */
-const PINYIN_PAIR = /^(?:(?:ZH|CH|SH|[BPMFDTNLGKHJQXRZCSYW])?[AEIOUV]{1,3}(?:NG|N|R)?){2}$/;
+const PINYIN_PAIR = /^(?:(?:ZH|CH|SH|[BPMFDTNLGKHJQXRZCSYW])?[AEIOU]{1,3}(?:NG|N|R)?){2}$/;
 
 function phoneticGate(keyLength: number, q: string, e: string): number {
   if (q.length >= 6 && e.length >= 6 && PINYIN_PAIR.test(q) && PINYIN_PAIR.test(e)) return 0.9;
