@@ -192,6 +192,37 @@ describe.each(['driver', 'prisma'] as const)('via %s', (via) => {
     });
   });
 
+  describe('applyManifest, traveller data', () => {
+    it('stores each traveller exactly as listed (the later of a duplicate), new and changed, with its revision', async () => {
+      const data = async (flightId: string) =>
+        new Map(
+          (
+            await db.sql.query<{ key: string; data: Traveller; rev: Traveller }>(
+              `SELECT t.key, t.data, r.data AS rev FROM "Traveller" t
+               JOIN "TravellerRevision" r ON r."travellerId" = t.id AND r.revision = t.revision
+               WHERE t."flightId" = $1::uuid`,
+              [flightId],
+            )
+          ).map((r) => [r.key, r]),
+        );
+      const early = { ...traveller('U1', 'UNIFORM'), gender: 'F' } as Traveller;
+      const later = { ...traveller('U1', 'UNIFORM', 'LATERDOC'), birthDate: '1981-03-04' };
+      const other = traveller('U2', 'VICTOR');
+      const first = await apply(manifest('55', 'original', [early, other, later]), via);
+      let rows = await data(first.flightId);
+      expect(rows.get('ref:U1')).toEqual({ key: 'ref:U1', data: later, rev: later });
+      expect(rows.get('ref:U2')).toEqual({ key: 'ref:U2', data: other, rev: other });
+      // A change, and a traveller a cancellation names for the first time (stored from its data).
+      const changed = { ...other, nationality: 'FRA' };
+      await apply(manifest('55', 'change', [changed]), via);
+      const unknown = traveller('U3', 'WHISKEY');
+      await apply(manifest('55', 'cancel-reservation', [unknown]), via);
+      rows = await data(first.flightId);
+      expect(rows.get('ref:U2')).toEqual({ key: 'ref:U2', data: changed, rev: changed });
+      expect(rows.get('ref:U3')).toEqual({ key: 'ref:U3', data: unknown, rev: unknown });
+    });
+  });
+
   describe('applyManifest, concurrent', () => {
     it('serialises two manifests for one new flight: two versions, each traveller once', async () => {
       const list = [traveller('R1', 'ECHO'), traveller('R2', 'FOXTROT')];
