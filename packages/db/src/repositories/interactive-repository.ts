@@ -16,7 +16,7 @@ import {
 } from '@paxguard/domain';
 import type { Database } from '../database.ts';
 import { groupCommit, type GroupCommitOptions } from './group-commit.ts';
-import { sha256Hex, type ArchiveInput } from './submission-repository.ts';
+import { archiveSubmissions, type ArchiveInput } from './submission-repository.ts';
 
 export interface InteractiveDirective {
   answer: string;
@@ -422,32 +422,6 @@ export function createInteractiveRepository(
 ) {
   const batching = opts.groupCommit ?? { concurrency: 2, maxBatch: 32 };
 
-  async function archiveAll(inputs: ArchiveInput[]): Promise<{ id: string; sha256: string }[]> {
-    const rows = inputs.map((input) => ({ id: randomUUID(), sha256: sha256Hex(input.raw), input }));
-    const params: unknown[] = [];
-    const values = rows.map(({ id, sha256, input }) => {
-      const n = params.length;
-      params.push(
-        id,
-        input.carrierId,
-        input.channel,
-        input.receivedAt.toISOString(),
-        input.contentType ?? null,
-        input.raw,
-        sha256,
-        input.raw.length,
-        input.carrierMessageId ?? null,
-      );
-      return `($${n + 1}::uuid, $${n + 2}::uuid, $${n + 3}, $${n + 4}::timestamptz, $${n + 5}, $${n + 6}, $${n + 7}, $${n + 8}, $${n + 9})`;
-    });
-    await db.sql.query(
-      `INSERT INTO "Submission" (id, "carrierId", channel, "receivedAt", "contentType", raw, sha256, "sizeBytes", "carrierMessageId")
-       VALUES ${values.join(', ')}`,
-      params,
-    );
-    return rows.map(({ id, sha256 }) => ({ id, sha256 }));
-  }
-
   async function storeAll(inputs: InteractiveStoreInput[]): Promise<InteractiveStoreResult[]> {
     // Flights locked in key order, so two batches never wait on each other in a cycle.
     const order = inputs
@@ -484,7 +458,10 @@ export function createInteractiveRepository(
      * Archive the raw bytes, committed before anything can fail on content. Concurrent
      * requests share one INSERT and one commit.
      */
-    archive: groupCommit((items: ArchiveInput[]) => oneByOne(items, archiveAll), batching),
+    archive: groupCommit(
+      (items: ArchiveInput[]) => oneByOne(items, (inputs) => archiveSubmissions(db.sql, inputs)),
+      batching,
+    ),
 
     /**
      * Store the request and its answers in one transaction, one round trip; concurrent

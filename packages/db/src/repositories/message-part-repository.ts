@@ -15,14 +15,7 @@ export async function lockMessage(tx: AnyTx, carrierId: string, messageRef: stri
 /** Record a part; false when that part number was already received (a resend). */
 export async function recordPart(
   tx: AnyTx,
-  p: {
-    carrierId: string;
-    messageRef: string;
-    partNumber: number;
-    last: boolean;
-    submissionId: string;
-    receivedAt: Date;
-  },
+  p: Omit<StoredPart, 'id' | 'assembledAt' | 'raw'>,
 ): Promise<boolean> {
   // The caller holds the message's lock, so nobody inserts this part in between.
   const inserted = await sqlOf(tx).query<{ id: string }>(

@@ -4,7 +4,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { manifestQuality, type Manifest } from '@paxguard/domain';
 import type { Database } from '../database.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
-import { sqlOf, sqlSource, type AnyTx } from './sql-tx.ts';
+import { sqlOf, sqlSource, type AnyTx, type SqlTx } from './sql-tx.ts';
 
 export type SubmissionStatus = 'received' | 'accepted' | 'rejected' | 'duplicate' | 'pending-parts';
 
@@ -90,29 +90,46 @@ export async function completeSubmission(
 }
 
 /** Takes the `Database` (raw SQL through the driver on the ingest path) or its Prisma client. */
+/**
+ * Archive raw submissions (bytes, SHA-256, receipt time) in one INSERT: the first write of
+ * every path, so nothing accepted is lost whatever happens after.
+ */
+export async function archiveSubmissions(
+  tx: SqlTx,
+  inputs: readonly ArchiveInput[],
+): Promise<{ id: string; sha256: string }[]> {
+  const rows = inputs.map((input) => ({ id: randomUUID(), sha256: sha256Hex(input.raw), input }));
+  const params: unknown[] = [];
+  const values = rows.map(({ id, sha256, input }) => {
+    const n = params.length;
+    params.push(
+      id,
+      input.carrierId,
+      input.channel,
+      input.receivedAt.toISOString(),
+      input.contentType ?? null,
+      input.raw,
+      sha256,
+      input.raw.length,
+      input.carrierMessageId ?? null,
+    );
+    return `($${n + 1}::uuid, $${n + 2}::uuid, $${n + 3}, $${n + 4}::timestamptz, $${n + 5}, $${n + 6}::bytea, $${n + 7}, $${n + 8}::int, $${n + 9})`;
+  });
+  await tx.query(
+    `INSERT INTO "Submission" (id, "carrierId", channel, "receivedAt", "contentType", raw, sha256, "sizeBytes", "carrierMessageId")
+     VALUES ${values.join(', ')}`,
+    params,
+  );
+  return rows.map(({ id, sha256 }) => ({ id, sha256 }));
+}
+
 export function createSubmissionRepository(db: PrismaClient | Database) {
   const sql = sqlSource(db);
   const prisma = sql.prisma;
   return {
     async archive(input: ArchiveInput): Promise<{ id: string; sha256: string }> {
-      const sha256 = sha256Hex(input.raw);
-      const id = randomUUID();
-      await sql.query(
-        `INSERT INTO "Submission" (id, "carrierId", channel, "receivedAt", "contentType", raw, sha256, "sizeBytes", "carrierMessageId")
-         VALUES ($1::uuid, $2::uuid, $3, $4::timestamptz, $5, $6::bytea, $7, $8::int, $9)`,
-        [
-          id,
-          input.carrierId,
-          input.channel,
-          input.receivedAt.toISOString(),
-          input.contentType ?? null,
-          input.raw,
-          sha256,
-          input.raw.length,
-          input.carrierMessageId ?? null,
-        ],
-      );
-      return { id, sha256 };
+      const [stored] = await archiveSubmissions(sql, [input]);
+      return stored!;
     },
 
     async get(id: string) {
