@@ -6,35 +6,16 @@ import { normaliseName } from './name-normaliser.ts';
 import { skeletonKey } from './phonetic-key.ts';
 import { joinedSimilarity } from './token-matcher.ts';
 import { buildWatchlistIndex } from './watchlist-index.ts';
-import { lists, NOW, query } from './watchlist-fixtures.test-support.ts';
+import { lists, NOW, person, query, rulesList } from './watchlist-fixtures.test-support.ts';
 import type { WatchlistQueryInput } from './watchlist-query.ts';
 
-const person = (id: string, name: string, birthDate: string, nationality: string) => ({
-  id,
-  names: [name],
-  birthDates: birthDate ? [birthDate] : [],
-  nationalities: [nationality],
-  category: 'wanted-person',
-  severity: 'high' as const,
-});
-
-const idx = buildWatchlistIndex(
-  lists({
-    id: 'rules',
-    name: 'Rules',
-    version: '1',
-    kind: 'persons',
-    thresholds: { alert: 0.8 },
-    entries: [
-      person('OTAIBI', 'AL-OTAIBI, Sara Muhammad Bilal', '1954-08-15', 'SAU'),
-      person('SILVA', 'DA SILVA MUÑOZ, María Silvia', '1973-08-19', 'ESP'),
-      person('WALID', 'WALID, Nizar Youssef', '1985-08-15', 'YEM'),
-      person('CHANDRAN', 'CHANDRAN, Rahim', '1990-02-10', 'IND'),
-      person('KOFI', 'OLASEGUN, Kofi', '1976-06-06', 'CIV'),
-    ],
-  }),
-);
-const ids = (input: WatchlistQueryInput) => idx.screen(query(input), NOW).map((h) => h.entryId);
+const ids = rulesList('rules', [
+  person('OTAIBI', 'AL-OTAIBI, Sara Muhammad Bilal', '1954-08-15', 'SAU'),
+  person('SILVA', 'DA SILVA MUÑOZ, María Silvia', '1973-08-19', 'ESP'),
+  person('WALID', 'WALID, Nizar Youssef', '1985-08-15', 'YEM'),
+  person('CHANDRAN', 'CHANDRAN, Rahim', '1990-02-10', 'IND'),
+  person('KOFI', 'OLASEGUN, Kofi', '1976-06-06', 'CIV'),
+]);
 
 describe('French OU for W', () => {
   it('gives OUALID/WALID, AOUAD/AWAD and HAOUA/HAWA one key', () => {

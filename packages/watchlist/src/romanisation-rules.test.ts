@@ -5,37 +5,16 @@ import { describe, expect, it } from 'vitest';
 import { pinyinSimilarity, pinyinSyllables } from './chinese-romanisation.ts';
 import { normaliseName } from './name-normaliser.ts';
 import { jaroWinkler } from './string-similarity.ts';
-import { buildWatchlistIndex } from './watchlist-index.ts';
-import { lists, NOW, query } from './watchlist-fixtures.test-support.ts';
-import type { WatchlistQueryInput } from './watchlist-query.ts';
+import { person, rulesList } from './watchlist-fixtures.test-support.ts';
 
-const person = (id: string, name: string, birthDate: string, nationality: string) => ({
-  id,
-  names: [name],
-  birthDates: [birthDate],
-  nationalities: [nationality],
-  category: 'wanted-person',
-  severity: 'high' as const,
-});
-
-const idx = buildWatchlistIndex(
-  lists({
-    id: 'romanisation',
-    name: 'Romanisation',
-    version: '1',
-    kind: 'persons',
-    thresholds: { alert: 0.8 },
-    entries: [
-      person('LIANG', 'LIANG, Cheng', '1981', 'SGP'),
-      person('QING', 'WU, Qing', '1961-02-11', 'CHN'),
-      person('BORUI', 'XU, Borui', '1965-07-08', 'SGP'),
-      person('ZAKHAROV', 'ZAKHAROV, Leonid Romanovich', '1993-03-19', 'UZB'),
-      person('ZHUKOV', 'ZHUKOV, Nikolay Sergeyevich', '1971', 'BLR'),
-      person('CHAYKIN', 'CHAYKIN, Fyodor', '2004-04-09', 'UZB'),
-    ],
-  }),
-);
-const ids = (input: WatchlistQueryInput) => idx.screen(query(input), NOW).map((h) => h.entryId);
+const ids = rulesList('romanisation', [
+  person('LIANG', 'LIANG, Cheng', '1981', 'SGP'),
+  person('QING', 'WU, Qing', '1961-02-11', 'CHN'),
+  person('BORUI', 'XU, Borui', '1965-07-08', 'SGP'),
+  person('ZAKHAROV', 'ZAKHAROV, Leonid Romanovich', '1993-03-19', 'UZB'),
+  person('ZHUKOV', 'ZHUKOV, Nikolay Sergeyevich', '1971', 'BLR'),
+  person('CHAYKIN', 'CHAYKIN, Fyodor', '2004-04-09', 'UZB'),
+]);
 const sim = (a: string, b: string) => pinyinSimilarity(a, b, jaroWinkler(a, b));
 
 describe('pinyin syllables', () => {

@@ -106,3 +106,29 @@ export function query(input: WatchlistQueryInput) {
   if (!r.ok) throw new Error(JSON.stringify(r.issues));
   return r.value;
 }
+
+/** One listed person for a rules test: one name, an optional birth date, one nationality. */
+export const person = (
+  id: string,
+  name: string,
+  birthDate: string | undefined,
+  nationality: string,
+) => ({
+  id,
+  names: [name],
+  birthDates: birthDate ? [birthDate] : [],
+  nationalities: [nationality],
+  category: 'wanted-person',
+  severity: 'high' as const,
+});
+
+/**
+ * A small persons list for a rules test, and a function giving the ids of the entries a
+ * traveller hits.
+ */
+export function rulesList(id: string, entries: ReturnType<typeof person>[]) {
+  const idx = buildWatchlistIndex(
+    lists({ id, name: id, version: '1', kind: 'persons', thresholds: { alert: 0.8 }, entries }),
+  );
+  return (input: WatchlistQueryInput) => idx.screen(query(input), NOW).map((h) => h.entryId);
+}
