@@ -76,7 +76,7 @@ describe('console API', () => {
     );
     const t = await db.prisma.traveller.findFirstOrThrow();
     flagged = t.id;
-    await createAssessmentRepository(db.prisma).store({
+    await createAssessmentRepository(db).store({
       travellerId: t.id,
       outcome: 'refer',
       inputHash: 'h1',

@@ -44,7 +44,7 @@ describe('ingest over HTTP', () => {
     pg = await testPostgres();
     db = await openDatabase(parseDatabaseUrl(pg.url));
     const worker = createScreeningWorker({
-      assessments: createAssessmentRepository(db.prisma),
+      assessments: createAssessmentRepository(db),
       loadReference: async () => shippedReference(),
       clock: { now: () => new Date() },
       logger,
@@ -371,7 +371,7 @@ describe('ingest over HTTP', () => {
   it('refuses with 503 and Retry-After when the database is gone, rather than accept and lose', async () => {
     const broken = await openDatabase(parseDatabaseUrl(pg.url));
     const worker = createScreeningWorker({
-      assessments: createAssessmentRepository(broken.prisma),
+      assessments: createAssessmentRepository(broken),
       loadReference: async () => shippedReference(),
       clock: { now: () => new Date() },
       logger,

@@ -49,7 +49,7 @@ async function general(db: Database, carrierId: string, step: Step, submissionId
     where: { id: submissionId, status: 'received' },
     data: { status: 'accepted', format: step.format, flightKey: r.flightKey, processedAt: AT },
   });
-  const assessments = createAssessmentRepository(db.prisma);
+  const assessments = createAssessmentRepository(db);
   const rows = await db.prisma.traveller.findMany({
     where: { flightId: r.flightId },
     select: { id: true, key: true },
@@ -253,7 +253,7 @@ describe('the iAPI store', () => {
         name: 'Paxguard Air',
         apiKey: `key-${randomUUID()}`,
       });
-      const submissions = createSubmissionRepository(db.prisma);
+      const submissions = createSubmissionRepository(db);
       const interactive = createInteractiveRepository(db);
       for (const step of steps) {
         const m = 'general' in step ? step.general : step.manifest;

@@ -50,7 +50,7 @@ async function appOn(
   opts: { screener?: () => Promise<Screener>; timeoutMs?: number } = {},
 ) {
   const worker = createScreeningWorker({
-    assessments: createAssessmentRepository(db.prisma),
+    assessments: createAssessmentRepository(db),
     loadReference: async () => shippedReference(),
     clock: { now: () => new Date() },
     logger,

@@ -24,7 +24,7 @@ const bus = createKafkaBus({
 });
 // The interactive API answers with its own screener over the same reference data.
 const screening = createScreeningWorker({
-  assessments: createAssessmentRepository(db.prisma),
+  assessments: createAssessmentRepository(db),
   loadReference: () => loadScreeningInputs(db),
   clock: { now: () => new Date() },
   logger,

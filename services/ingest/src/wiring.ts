@@ -108,7 +108,7 @@ export function createIngestComponents(deps: {
     prisma,
     ingest,
     submissions,
-    assessments: createAssessmentRepository(prisma),
+    assessments: createAssessmentRepository(deps.db),
     interactive: createInteractiveRepository(deps.db),
     screener: deps.screener,
     clock,

@@ -264,7 +264,7 @@ describe('reference API', () => {
       passengers: 40,
       crew: 3,
     });
-    const sub = await createSubmissionRepository(db.prisma).archive({
+    const sub = await createSubmissionRepository(db).archive({
       carrierId: carrier.id,
       channel: 'http',
       receivedAt: new Date(),

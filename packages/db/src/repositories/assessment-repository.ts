@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Finding, Manifest, Pnr, Traveller } from '@paxguard/domain';
 import type { Database } from '../database.ts';
-import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
+import type { Prisma } from '../generated/prisma/client.ts';
 import { sqlSource, type SqlSource, type SqlTx } from './sql-tx.ts';
 
 export interface AssessmentInput {
@@ -220,8 +220,8 @@ async function storeRound(
   }
 }
 
-/** Takes the `Database` (raw SQL through the driver on the screening path) or its Prisma client. */
-export function createAssessmentRepository(db: PrismaClient | Database) {
+/** Raw SQL through the driver; Prisma only for the reads it still makes. */
+export function createAssessmentRepository(db: Database) {
   const sql = sqlSource(db);
   const prisma = sql.prisma;
   return {

@@ -63,14 +63,13 @@ const manifest = (
 });
 
 type Via = 'driver' | 'prisma';
-const source = (via: Via) => (via === 'driver' ? db : db.prisma);
 
 let seq = 0;
 async function apply(m: Manifest, per?: Via): Promise<ApplyManifestResult> {
   // Flight numbers per transport, so both runs start from empty flights.
   if (per) m.flight.number = `${per === 'driver' ? 1 : 2}${m.flight.number}`;
   const via = per ?? 'driver';
-  const { id } = await createSubmissionRepository(source(via)).archive({
+  const { id } = await createSubmissionRepository(db).archive({
     carrierId,
     channel: 'http',
     receivedAt: new Date('2026-12-20T00:00:00Z'),
@@ -265,147 +264,148 @@ describe.each(['driver', 'prisma'] as const)('via %s', (via) => {
       ]);
     });
   });
+});
 
-  describe('storeMany', () => {
-    let ids: string[];
-    const repo = () => createAssessmentRepository(source(via));
-    const item = (travellerId: string, hash: string, noBoard = false): StoreItem => ({
-      assessment: {
-        travellerId,
-        outcome: noBoard ? 'no-board' : 'cleared',
-        inputHash: hash,
-        versions: { reference: 'r1' },
-        findings: noBoard
-          ? [
-              {
-                source: 'documents',
-                code: 'DOC_EXPIRED',
-                severity: 'no-board',
-                message: 'expired',
-                rule: { id: 'doc', version: '1' },
-              },
-            ]
-          : [],
-      },
-      directive: noBoard
-        ? {
-            carrierId,
-            flightId: flightId!,
-            answer: 'no-board',
-            basis: 'screening',
-            reasons: [{ code: 'DOC_EXPIRED' }],
-            issuedAt: new Date('2026-12-20T00:00:00Z'),
-          }
-        : undefined,
+// Assessments are stored through the database's own transactions only, whichever kind of
+// transaction stored the manifest.
+describe('storeMany', () => {
+  let ids: string[];
+  const repo = () => createAssessmentRepository(db);
+  const item = (travellerId: string, hash: string, noBoard = false): StoreItem => ({
+    assessment: {
+      travellerId,
+      outcome: noBoard ? 'no-board' : 'cleared',
+      inputHash: hash,
+      versions: { reference: 'r1' },
+      findings: noBoard
+        ? [
+            {
+              source: 'documents',
+              code: 'DOC_EXPIRED',
+              severity: 'no-board',
+              message: 'expired',
+              rule: { id: 'doc', version: '1' },
+            },
+          ]
+        : [],
+    },
+    directive: noBoard
+      ? {
+          carrierId,
+          flightId: flightId!,
+          answer: 'no-board',
+          basis: 'screening',
+          reasons: [{ code: 'DOC_EXPIRED' }],
+          issuedAt: new Date('2026-12-20T00:00:00Z'),
+        }
+      : undefined,
+  });
+  let flightId: string | undefined;
+
+  beforeAll(async () => {
+    const r = await apply(
+      manifest(
+        '22',
+        'original',
+        Array.from({ length: 6 }, (_, i) => traveller(`Q${i}`, `NAME${i}`)),
+      ),
+    );
+    flightId = r.flightId;
+    ids = r.changedTravellerIds;
+  });
+
+  const counts = async () => {
+    const [r] = await db.sql.query<{
+      a: number;
+      cur: number;
+      f: number;
+      d: number;
+      dcur: number;
+    }>(
+      `SELECT (SELECT count(*)::int FROM "Assessment" WHERE "travellerId" = ANY($1::uuid[])) AS a,
+            (SELECT count(*)::int FROM "Assessment" WHERE current AND "travellerId" = ANY($1::uuid[])) AS cur,
+            (SELECT count(*)::int FROM "Finding" f JOIN "Assessment" a ON a.id = f."assessmentId" WHERE a."travellerId" = ANY($1::uuid[])) AS f,
+            (SELECT count(*)::int FROM "Directive" WHERE "travellerId" = ANY($1::uuid[])) AS d,
+            (SELECT count(*)::int FROM "Directive" WHERE current AND "travellerId" = ANY($1::uuid[])) AS dcur`,
+      [ids],
+    );
+    return r!;
+  };
+
+  it('writes a batch once; a redelivered batch creates nothing', async () => {
+    const batch = [item(ids[0]!, 'h1', true), item(ids[1]!, 'h1'), item(ids[2]!, 'h1')];
+    const first = await repo().storeMany(batch);
+    expect(first.map((r) => r.created)).toEqual([true, true, true]);
+    const again = await repo().storeMany(batch);
+    expect(again).toEqual(first.map((r) => ({ ...r, created: false })));
+    expect(await counts()).toEqual({ a: 3, cur: 3, f: 1, d: 1, dcur: 1 });
+    const current = await repo().current(ids[0]!);
+    expect(current).toMatchObject({
+      outcome: 'no-board',
+      inputHash: 'h1',
+      current: true,
+      rulesVersion: { reference: 'r1' },
     });
-    let flightId: string | undefined;
+    expect(current!.findings.map((f) => f.code)).toEqual(['DOC_EXPIRED']);
+  });
 
-    beforeAll(async () => {
-      const r = await apply(
-        manifest(
-          '22',
-          'original',
-          Array.from({ length: 6 }, (_, i) => traveller(`Q${i}`, `NAME${i}`)),
-        ),
-        via,
-      );
-      flightId = r.flightId;
-      ids = r.changedTravellerIds;
+  it('with partial duplicates writes only the new inputs, one current assessment each', async () => {
+    const r = await repo().storeMany([
+      item(ids[0]!, 'h1', true), // seen
+      item(ids[1]!, 'h2', true), // new input for a stored traveller
+      item(ids[3]!, 'h1'), // new traveller
+    ]);
+    expect(r.map((x) => x.created)).toEqual([false, true, true]);
+    expect(await counts()).toEqual({ a: 5, cur: 4, f: 2, d: 2, dcur: 2 });
+    expect((await repo().current(ids[1]!))!.inputHash).toBe('h2');
+  });
+
+  it('applies a traveller listed twice in order, and an earlier input becomes current again', async () => {
+    const r = await repo().storeMany([
+      item(ids[4]!, 'h1'),
+      item(ids[4]!, 'h2'),
+      item(ids[1]!, 'h1'),
+    ]);
+    expect(r.map((x) => x.created)).toEqual([true, true, false]);
+    expect((await repo().current(ids[4]!))!.inputHash).toBe('h2');
+    expect((await repo().current(ids[1]!))!.inputHash).toBe('h1');
+    expect(await counts()).toMatchObject({ a: 7, cur: 5 });
+  });
+
+  it('two workers storing the same inputs concurrently produce one result per input', async () => {
+    const batch = ids.map((id) => item(id, 'h9', true));
+    const [a, b] = await Promise.all([
+      repo().storeMany(batch),
+      repo().storeMany([...batch].reverse()),
+    ]);
+    const created = [...a!, ...b!].filter((x) => x.created).length;
+    expect(created).toBe(ids.length);
+    const dup = await db.sql.query(
+      `SELECT "travellerId" FROM "Assessment" WHERE "travellerId" = ANY($1::uuid[])
+     GROUP BY "travellerId", "inputHash" HAVING count(*) > 1
+     UNION ALL
+     SELECT "travellerId" FROM "Assessment" WHERE current AND "travellerId" = ANY($1::uuid[])
+     GROUP BY "travellerId" HAVING count(*) > 1`,
+      [ids],
+    );
+    expect(dup).toEqual([]);
+    expect(await counts()).toMatchObject({ cur: ids.length, dcur: ids.length });
+  });
+
+  it("keeps each assessment's own reference versions in a mixed batch", async () => {
+    const r = await repo().storeMany([
+      { assessment: { ...item(ids[5]!, 'v1').assessment, versions: { reference: 'A' } } },
+      { assessment: { ...item(ids[5]!, 'v2').assessment, versions: { reference: 'B' } } },
+    ]);
+    const rows = await db.prisma.assessment.findMany({
+      where: { id: { in: r.map((x) => x.id) } },
+      select: { inputHash: true, rulesVersion: true },
+      orderBy: { inputHash: 'asc' },
     });
-
-    const counts = async () => {
-      const [r] = await db.sql.query<{
-        a: number;
-        cur: number;
-        f: number;
-        d: number;
-        dcur: number;
-      }>(
-        `SELECT (SELECT count(*)::int FROM "Assessment" WHERE "travellerId" = ANY($1::uuid[])) AS a,
-              (SELECT count(*)::int FROM "Assessment" WHERE current AND "travellerId" = ANY($1::uuid[])) AS cur,
-              (SELECT count(*)::int FROM "Finding" f JOIN "Assessment" a ON a.id = f."assessmentId" WHERE a."travellerId" = ANY($1::uuid[])) AS f,
-              (SELECT count(*)::int FROM "Directive" WHERE "travellerId" = ANY($1::uuid[])) AS d,
-              (SELECT count(*)::int FROM "Directive" WHERE current AND "travellerId" = ANY($1::uuid[])) AS dcur`,
-        [ids],
-      );
-      return r!;
-    };
-
-    it('writes a batch once; a redelivered batch creates nothing', async () => {
-      const batch = [item(ids[0]!, 'h1', true), item(ids[1]!, 'h1'), item(ids[2]!, 'h1')];
-      const first = await repo().storeMany(batch);
-      expect(first.map((r) => r.created)).toEqual([true, true, true]);
-      const again = await repo().storeMany(batch);
-      expect(again).toEqual(first.map((r) => ({ ...r, created: false })));
-      expect(await counts()).toEqual({ a: 3, cur: 3, f: 1, d: 1, dcur: 1 });
-      const current = await repo().current(ids[0]!);
-      expect(current).toMatchObject({
-        outcome: 'no-board',
-        inputHash: 'h1',
-        current: true,
-        rulesVersion: { reference: 'r1' },
-      });
-      expect(current!.findings.map((f) => f.code)).toEqual(['DOC_EXPIRED']);
-    });
-
-    it('with partial duplicates writes only the new inputs, one current assessment each', async () => {
-      const r = await repo().storeMany([
-        item(ids[0]!, 'h1', true), // seen
-        item(ids[1]!, 'h2', true), // new input for a stored traveller
-        item(ids[3]!, 'h1'), // new traveller
-      ]);
-      expect(r.map((x) => x.created)).toEqual([false, true, true]);
-      expect(await counts()).toEqual({ a: 5, cur: 4, f: 2, d: 2, dcur: 2 });
-      expect((await repo().current(ids[1]!))!.inputHash).toBe('h2');
-    });
-
-    it('applies a traveller listed twice in order, and an earlier input becomes current again', async () => {
-      const r = await repo().storeMany([
-        item(ids[4]!, 'h1'),
-        item(ids[4]!, 'h2'),
-        item(ids[1]!, 'h1'),
-      ]);
-      expect(r.map((x) => x.created)).toEqual([true, true, false]);
-      expect((await repo().current(ids[4]!))!.inputHash).toBe('h2');
-      expect((await repo().current(ids[1]!))!.inputHash).toBe('h1');
-      expect(await counts()).toMatchObject({ a: 7, cur: 5 });
-    });
-
-    it('two workers storing the same inputs concurrently produce one result per input', async () => {
-      const batch = ids.map((id) => item(id, 'h9', true));
-      const [a, b] = await Promise.all([
-        repo().storeMany(batch),
-        repo().storeMany([...batch].reverse()),
-      ]);
-      const created = [...a!, ...b!].filter((x) => x.created).length;
-      expect(created).toBe(ids.length);
-      const dup = await db.sql.query(
-        `SELECT "travellerId" FROM "Assessment" WHERE "travellerId" = ANY($1::uuid[])
-       GROUP BY "travellerId", "inputHash" HAVING count(*) > 1
-       UNION ALL
-       SELECT "travellerId" FROM "Assessment" WHERE current AND "travellerId" = ANY($1::uuid[])
-       GROUP BY "travellerId" HAVING count(*) > 1`,
-        [ids],
-      );
-      expect(dup).toEqual([]);
-      expect(await counts()).toMatchObject({ cur: ids.length, dcur: ids.length });
-    });
-
-    it("keeps each assessment's own reference versions in a mixed batch", async () => {
-      const r = await repo().storeMany([
-        { assessment: { ...item(ids[5]!, 'v1').assessment, versions: { reference: 'A' } } },
-        { assessment: { ...item(ids[5]!, 'v2').assessment, versions: { reference: 'B' } } },
-      ]);
-      const rows = await db.prisma.assessment.findMany({
-        where: { id: { in: r.map((x) => x.id) } },
-        select: { inputHash: true, rulesVersion: true },
-        orderBy: { inputHash: 'asc' },
-      });
-      expect(rows).toEqual([
-        { inputHash: 'v1', rulesVersion: { reference: 'A' } },
-        { inputHash: 'v2', rulesVersion: { reference: 'B' } },
-      ]);
-    });
+    expect(rows).toEqual([
+      { inputHash: 'v1', rulesVersion: { reference: 'A' } },
+      { inputHash: 'v2', rulesVersion: { reference: 'B' } },
+    ]);
   });
 });
 

@@ -2,7 +2,6 @@
 // several replicas (rows are claimed with SKIP LOCKED) and after a crash (unpublished rows stay
 // until published; consumers de-duplicate on the envelope id).
 import type { Database } from '../database.ts';
-import type { PrismaClient } from '../generated/prisma/client.ts';
 import { sqlSource } from './sql-tx.ts';
 
 export interface OutboxRow {
@@ -13,8 +12,8 @@ export interface OutboxRow {
 }
 
 export function createOutboxRelay(opts: {
-  /** The `Database` (raw SQL through the driver) or its Prisma client. */
-  db: PrismaClient | Database;
+  /** Raw SQL through the driver. */
+  db: Database;
   publish: (rows: OutboxRow[]) => Promise<void>;
   intervalMs?: number;
   batch?: number;

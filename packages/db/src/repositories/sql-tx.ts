@@ -23,22 +23,11 @@ export interface SqlSource {
   transaction<T>(fn: (tx: SqlTx) => Promise<T>): Promise<T>;
 }
 
-/**
- * Repositories take the `Database` (raw SQL straight through the driver) or, as older callers
- * do, its Prisma client (the same SQL through `$queryRawUnsafe`): one code path either way.
- */
-export function sqlSource(src: PrismaClient | Database): SqlSource {
-  if ('transaction' in src && 'sql' in src)
-    return {
-      prisma: src.prisma,
-      query: (text, params) => src.sql.query(text, params),
-      transaction: (fn) => src.transaction(fn),
-    };
-  const prisma = src as PrismaClient;
+/** The `Database` as a repository's source of raw SQL, straight through the driver. */
+export function sqlSource(db: Database): SqlSource {
   return {
-    prisma,
-    query: sqlOf(prisma).query,
-    transaction: (fn) =>
-      prisma.$transaction((tx) => fn(sqlOf(tx)), { timeout: 60_000, maxWait: 30_000 }),
+    prisma: db.prisma,
+    query: (text, params) => db.sql.query(text, params),
+    transaction: (fn) => db.transaction(fn),
   };
 }

@@ -3,7 +3,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { manifestQuality, type Manifest } from '@paxguard/domain';
 import type { Database } from '../database.ts';
-import type { PrismaClient } from '../generated/prisma/client.ts';
 import { sqlOf, sqlSource, type AnyTx, type SqlTx } from './sql-tx.ts';
 
 export type SubmissionStatus = 'received' | 'accepted' | 'rejected' | 'duplicate' | 'pending-parts';
@@ -89,7 +88,7 @@ export async function completeSubmission(
   return rows.length === 1;
 }
 
-/** Takes the `Database` (raw SQL through the driver on the ingest path) or its Prisma client. */
+/** Raw SQL through the driver; Prisma only for the reads it still makes. */
 /**
  * Archive raw submissions (bytes, SHA-256, receipt time) in one INSERT: the first write of
  * every path, so nothing accepted is lost whatever happens after.
@@ -123,7 +122,7 @@ export async function archiveSubmissions(
   return rows.map(({ id, sha256 }) => ({ id, sha256 }));
 }
 
-export function createSubmissionRepository(db: PrismaClient | Database) {
+export function createSubmissionRepository(db: Database) {
   const sql = sqlSource(db);
   const prisma = sql.prisma;
   return {
