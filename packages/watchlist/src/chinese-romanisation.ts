@@ -256,6 +256,20 @@ function splitPinyin(rest: string, left: number, first = true): string[] | undef
   return undefined;
 }
 
+/**
+ * The token's pinyin syllables as written or read as Wade-Giles, undefined when neither:
+ * asked for both tokens of every compared pair, so memoised like the readings it joins.
+ */
+function pinyinReading(token: string): readonly string[] | undefined {
+  const known = READING_MEMO.get(token);
+  if (known !== undefined) return known ?? undefined;
+  const split = pinyinSyllables(token) ?? pinyinSyllables(wadeGilesReading(token));
+  if (READING_MEMO.size >= 200_000) READING_MEMO.clear();
+  READING_MEMO.set(token, split ?? null);
+  return split;
+}
+const READING_MEMO = new Map<string, readonly string[] | null>();
+
 /** A token read as Wade-Giles even where a surname table keeps it (CHING = JING). */
 function wadeGilesReading(token: string): string {
   const parts = token.length <= 12 ? syllables(token) : undefined;
@@ -274,8 +288,8 @@ const initialOf = (s: string) => /^(ZH|CH|SH|[BPMFDTNLGKHJQXRZCSYW])?/.exec(s)?.
  * Undefined when either token is not pinyin.
  */
 export function pinyinSimilarity(a: string, b: string, jw: number): number | undefined {
-  const sa = pinyinSyllables(a) ?? pinyinSyllables(wadeGilesReading(a));
-  const sb = sa && (pinyinSyllables(b) ?? pinyinSyllables(wadeGilesReading(b)));
+  const sa = pinyinReading(a);
+  const sb = sa && pinyinReading(b);
   if (!sa || !sb) return undefined;
   // One letter more or less (MIN/MINA, a typo) may still be the name, loosely.
   if (sa.length !== sb.length) return Math.min(jw, boundedEditDistance(a, b, 1) <= 1 ? 0.86 : 0.8);
