@@ -542,4 +542,54 @@ describe('the iAPI store', () => {
     );
     expect(accepted[0]!.n).toBe(23);
   });
+
+  it('keeps its planner settings inside its own transaction', async () => {
+    // One pooled connection, so the query after the store runs on the session that stored.
+    const target = parseDatabaseUrl(pgB.url);
+    if (target.kind !== 'postgres') throw new Error('a PostgreSQL server is expected');
+    const one = await openDatabase({ ...target, poolSize: 1 });
+    try {
+      const settings = async () =>
+        one.sql.query<Record<string, string>>(
+          `SELECT current_setting('enable_seqscan') AS seqscan, current_setting('enable_hashjoin') AS hashjoin,
+            current_setting('enable_mergejoin') AS mergejoin, current_setting('jit') AS jit`,
+        );
+      const before = await settings();
+      const carrier = await createCarrierRepository(one.prisma).ensure({
+        designator: 'QB',
+        name: 'One Session Air',
+        apiKey: `key-${randomUUID()}`,
+      });
+      const repo = createInteractiveRepository(one);
+      const m = generateManifest({
+        seed: 77,
+        carrier: 'QB',
+        number: '20',
+        date: '2026-12-22',
+        origin: 'CDG',
+        destination: 'JFK',
+        passengers: 1,
+      });
+      const { id: submissionId } = await repo.archive({
+        carrierId: carrier.id,
+        channel: 'http',
+        receivedAt: AT,
+        raw: Buffer.from('QB20'),
+      });
+      const stored = await repo.store({
+        carrierId: carrier.id,
+        submissionId,
+        format: 'IAPI-PAXLST',
+        processedAt: AT,
+        manifest: m,
+        travellers: m.travellers.map((t) => ({ traveller: t, contentHash: travellerHash(t) })),
+        event: eventFor(m, carrier.id, submissionId),
+      });
+      expect(stored.travellers).toHaveLength(1);
+      expect(before[0]).toMatchObject({ seqscan: 'on', hashjoin: 'on', mergejoin: 'on' });
+      expect(await settings()).toEqual(before);
+    } finally {
+      await one.close();
+    }
+  });
 });
