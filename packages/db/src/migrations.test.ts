@@ -38,6 +38,29 @@ describe('migrations', () => {
       }
     });
 
+    it('compress raw submissions and manifest versions with lz4 where the server has it', async () => {
+      const db = await openDatabase(parseDatabaseUrl(pg.url));
+      try {
+        const rows = await db.sql.query<{ col: string; compression: string }>(
+          `SELECT attrelid::regclass::text || '.' || attname AS col, attcompression::text AS compression
+           FROM pg_attribute
+           WHERE (attrelid, attname) IN (('"Submission"'::regclass, 'raw'), ('"ManifestVersion"'::regclass, 'manifest'))
+           ORDER BY 1`,
+        );
+        // A server built without lz4 lists only pglz here, and the columns keep the default ('').
+        const [lz4] = await db.sql.query<{ available: boolean }>(
+          `SELECT 'lz4' = ANY(enumvals) AS available FROM pg_settings WHERE name = 'default_toast_compression'`,
+        );
+        const expected = lz4?.available ? 'l' : '';
+        expect(rows).toEqual([
+          { col: '"ManifestVersion".manifest', compression: expected },
+          { col: '"Submission".raw', compression: expected },
+        ]);
+      } finally {
+        await db.close();
+      }
+    });
+
     it('refuse to continue when an applied migration was edited', async () => {
       const db = await openDatabase(parseDatabaseUrl(pg.url));
       try {
