@@ -2,6 +2,7 @@
 // (cached per decode, since a manifest repeats them), bag tag ranges and issue positions.
 import type { IssueSink } from './codec-issues.ts';
 import type { SegmentScanner } from './segment-scanner.ts';
+import { IntTable } from './int-table.ts';
 
 export function where(s: SegmentScanner, element?: number, component?: number) {
   return {
@@ -15,13 +16,13 @@ export function where(s: SegmentScanner, element?: number, component?: number) {
 
 /** Per-decode caches: codes and dates repeat across travellers, so they are parsed once. */
 export interface DecodeCache {
-  states: Map<number, string>;
-  airports: Map<number, string>;
-  docTypes: Map<number, string>;
+  states: IntTable;
+  airports: IntTable;
+  docTypes: IntTable;
 }
 
 export function newDecodeCache(): DecodeCache {
-  return { states: new Map(), airports: new Map(), docTypes: new Map() };
+  return { states: new IntTable(), airports: new IntTable(), docTypes: new IntTable() };
 }
 
 const STATE_RE = /^[A-Z]{1,3}$/;

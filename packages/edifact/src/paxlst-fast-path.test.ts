@@ -71,6 +71,59 @@ describe('PAXLST fast path against the general path (differential)', () => {
     expect(fast).toEqual(general);
   });
 
+  it('decodes identically where a qualifier, code or date is read while it is scanned', () => {
+    // The fast path packs qualifiers, codes and date digits in the same pass that finds their
+    // end: lengths either side of the limits, stray letters and lower case must still come
+    // out as the general path reads them (or be left to it).
+    const variants = [
+      "DTM+329:800102'",
+      "DTM+3290:800102'",
+      "DTM+32:800102'",
+      "DTM+329:80010'",
+      "DTM+329:8001021'",
+      "DTM+329:19800102'",
+      "DTM+329:198001021'",
+      "DTM+329:80O102'",
+      "DTM+329:8001021200'",
+      "DOC+P+X1'DTM+36:300101'DTM+182:20200101'LOC+91+USA'",
+      "DOC+P+X1'DTM+36:30010'LOC+91+US'",
+      "DOC+P+X1'DTM+360:300101'LOC+91+USAA'",
+      "DOC+P+X1'LOC+91+usa'DTM+36:3001010'",
+      "DOC+P+X1'LOC+910+USA'",
+      "LOC+174+DE'",
+      "LOC+174+DEUX'",
+      "LOC+1740+DEU'",
+      "LOC+178+AT'",
+      "LOC+178+ATLX'",
+      "LOC+178+at1'",
+      "LOC+179+CD6'",
+      "NAT+2+GB'",
+      "NAT+2+GBRX'",
+      "NAT+2+gbr'",
+      "RFF+AVF:ABC'",
+      "RFF+AVFX:ABC'",
+      "RFF+AV:ABC'",
+      "GEI+4+173'",
+      "GEI+4+1730'",
+      "GEI+4+17'",
+      "NAD+FLX+++DOE'",
+      "NAD+F+++DOE'",
+    ];
+    const body = variants.map((v, i) => `NAD+FL+++T${i}:A'${v}`).join('');
+    const text =
+      "UNB+UNOA:4+S+R+240301:1200+1'UNH+1+PAXLST:D:05B:UN:IATA'BGM+745'" +
+      "TDT+20+DL1+++DL'LOC+125+ATL'DTM+189:2403012210:201'LOC+87+CDG'DTM+232:2403021200:201'" +
+      `${body}UNT+2+1'UNZ+1+1'`;
+    expectSameDecode(text, 'strict');
+    expectSameDecode(text, 'lenient');
+    // Read one at a time as well, so each variant is the first thing the fast path sees.
+    for (const v of variants) {
+      const one = text.replace(body, `NAD+FL+++T:A'${v}`);
+      expectSameDecode(one, 'strict');
+      expectSameDecode(one, 'lenient');
+    }
+  });
+
   it('builds documents like the general path whatever DOC group follows (property)', () => {
     // The fast path builds a DOC once its DTM/LOC group ends; any order, repeat, gap or bad
     // value in that group must give the same document, fields and key order included.

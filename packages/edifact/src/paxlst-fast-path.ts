@@ -6,60 +6,9 @@
 import type { TravelDocument, Traveller, TravellerRole } from '@paxguard/domain';
 import type { DecodeCache } from './code-readers.ts';
 import { isoDateAt } from './edifact-dates.ts';
+import { IntTable } from './int-table.ts';
 import type { SegmentScanner } from './segment-scanner.ts';
 import { makeAddress, makeTraveller } from './paxlst-traveller.ts';
-
-/**
- * Date key → ISO date string, for the per-message date cache: open addressing over an
- * Int32Array (keys are ≥ 0, so -1 marks a free slot), grown at half full. A Map did the same
- * job in a tenth of the fast path's time (profiled: get and set; 11 % of the ticks).
- */
-class DateTable {
-  private keys = new Int32Array(256).fill(-1);
-  private values: string[] = new Array<string>(256).fill('');
-  private size = 0;
-  /** 32 − log2(slots): the top bits of the multiplicative hash pick the slot. */
-  private shift = 24;
-
-  get(key: number): string | undefined {
-    const keys = this.keys;
-    const mask = keys.length - 1;
-    for (let i = Math.imul(key, 0x9e3779b1) >>> this.shift; ; i = (i + 1) & mask) {
-      const k = keys[i]!;
-      if (k === key) return this.values[i];
-      if (k === -1) return undefined;
-    }
-  }
-
-  /** Adds a key that get() did not find. */
-  set(key: number, value: string): void {
-    if (2 * (this.size + 1) > this.keys.length) this.grow();
-    this.put(key, value);
-    this.size++;
-  }
-
-  clear(): void {
-    this.keys.fill(-1);
-    this.size = 0;
-  }
-
-  private put(key: number, value: string): void {
-    const keys = this.keys;
-    const mask = keys.length - 1;
-    let i = Math.imul(key, 0x9e3779b1) >>> this.shift;
-    while (keys[i] !== -1) i = (i + 1) & mask;
-    keys[i] = key;
-    this.values[i] = value;
-  }
-
-  private grow(): void {
-    const { keys, values } = this;
-    this.keys = new Int32Array(keys.length * 2).fill(-1);
-    this.shift--;
-    this.values = new Array<string>(keys.length * 2).fill('');
-    for (let i = 0; i < keys.length; i++) if (keys[i] !== -1) this.put(keys[i]!, values[i]!);
-  }
-}
 
 /** What the fast path reads and updates: the message decoder's traveller list. */
 export interface TravellerState {
@@ -208,6 +157,73 @@ export class PaxlstFastPath {
     return -1;
   }
 
+  /*
+   * stop() variants that also pack the characters they pass, so a qualifier, code or date is
+   * not read a second time; the packed value is left in `k` (valid until the next scan).
+   */
+  private k = 0;
+
+  /** stop(p), with `k` the code before the delimiter packed like packCode (−1: longer than three characters, or not ASCII). */
+  private stopCode(p: number): number {
+    const t = this.t;
+    const table = this.table;
+    const len = this.len;
+    const limit = p + 3;
+    let k = 1;
+    while (p < len) {
+      const c = t.charCodeAt(p);
+      if (table[c] === 0) {
+        k = k < 0 || p >= limit || c > 127 ? -1 : (k << 7) | c;
+        p++;
+      } else {
+        this.k = k;
+        return c === this.E || c === this.C || c === this.T ? p : -1;
+      }
+    }
+    return -1;
+  }
+
+  /** stop(p), with `k` the value before the delimiter packed like key() when at most three characters long, else −1. */
+  private stopKey3(p: number): number {
+    const t = this.t;
+    const table = this.table;
+    const len = this.len;
+    const limit = p + 3;
+    let k = 1;
+    while (p < len) {
+      const c = t.charCodeAt(p);
+      if (table[c] === 0) {
+        k = k < 0 || p >= limit ? -1 : (k << 8) | (c & 255);
+        p++;
+      } else {
+        this.k = k;
+        return c === this.E || c === this.C || c === this.T ? p : -1;
+      }
+    }
+    return -1;
+  }
+
+  /** stop(p), with `k` the decimal value of the digits before the delimiter (−1: not all digits, or more than eight). */
+  private stopDigits(p: number): number {
+    const t = this.t;
+    const table = this.table;
+    const len = this.len;
+    const limit = p + 8;
+    let k = 0;
+    while (p < len) {
+      const c = t.charCodeAt(p);
+      if (table[c] === 0) {
+        const d = c - 48;
+        k = k < 0 || p >= limit || d < 0 || d > 9 ? -1 : k * 10 + d;
+        p++;
+      } else {
+        this.k = k;
+        return c === this.E || c === this.C || c === this.T ? p : -1;
+      }
+    }
+    return -1;
+  }
+
   /** From inside an element: the offset of the element or segment end (E or T), or -1. */
   private endOfElement(p: number): number {
     for (;;) {
@@ -255,20 +271,7 @@ export class PaxlstFastPath {
     return k;
   }
 
-  /** The exact code at [a, b) packed like packCode, or -1 (longer than 3, or not ASCII). */
-  private code(a: number, b: number): number {
-    if (b - a > 3) return -1;
-    let k = 1;
-    for (let i = a; i < b; i++) {
-      const c = this.t.charCodeAt(i);
-      if (c > 127) return -1;
-      k = (k << 7) | c;
-    }
-    return k;
-  }
-
-  private role(a: number, b: number): TravellerRole | undefined {
-    const k = this.code(a, b);
+  private role(k: number): TravellerRole | undefined {
     if (k === Q.FL) return 'passenger';
     if (k === Q.FM) return 'crew';
     if (k === Q.DDU) return 'transit-passenger';
@@ -278,9 +281,9 @@ export class PaxlstFastPath {
 
   private nad(p: number): number {
     const t = this.t;
-    const q = this.stop(p);
+    const q = this.stopCode(p);
     if (q < 0 || t.charCodeAt(q) !== this.E) return -1;
-    const role = this.role(p, q);
+    const role = this.role(this.k);
     if (!role) return -1;
     const r = this.skipElements(q + 1, 2);
     if (r < 0) return -1;
@@ -331,21 +334,22 @@ export class PaxlstFastPath {
 
   private dtm(p: number): number {
     const t = this.t;
-    const q = this.stop(p);
+    const q = this.stopCode(p);
     if (q < 0 || t.charCodeAt(q) !== this.C) return -1;
+    const k = this.k;
     const a = q + 1;
-    const b = this.stop(a);
+    const b = this.stopDigits(a);
     if (b < 0) return -1;
+    const digits = this.k;
     const st = this.state;
     const pending = this.pendingDoc;
     const doc = st.doc;
-    const k = this.code(p, q);
     const expiry = k === Q.c36;
     let kind: 'birth' | 'other';
     if ((pending || doc) && (expiry || k === Q.c182)) kind = 'other';
     else if (k === Q.c329) kind = 'birth';
     else return -1;
-    const d = this.date(a, b, kind);
+    const d = this.date(a, b, digits, kind);
     if (d === undefined) return -1;
     const end = t.charCodeAt(b) === this.T ? b + 1 : this.endOfSegment(b);
     if (end < 0) return -1;
@@ -365,20 +369,15 @@ export class PaxlstFastPath {
 
   /**
    * A date at [a, b) as the general path's dateOf reads it (YYYY-MM-DD), or undefined for
-   * the general path. Six- and eight-digit dates are shared per message: a long list
+   * the general path; `digits` is its value from stopDigits (−1: not a number). Six- and eight-digit dates are shared per message: a long list
    * repeats birth and expiry dates, and one string per date is less for the GC to copy.
    */
-  private date(a: number, b: number, kind: 'birth' | 'other'): string | undefined {
-    const t = this.t;
+  private date(a: number, b: number, digits: number, kind: 'birth' | 'other'): string | undefined {
     const n = b - a;
     let key = -1;
     if (n === 6 || n === 8) {
-      key = 0;
-      for (let i = a; i < b; i++) {
-        const c = t.charCodeAt(i) - 48;
-        if (c < 0 || c > 9) return undefined;
-        key = key * 10 + c;
-      }
+      if (digits < 0) return undefined;
+      key = digits;
       // Two-digit years depend on the reference year, which a late header DTM may move.
       if (this.datesYear !== this.state.referenceYear) {
         this.dates.clear();
@@ -388,19 +387,21 @@ export class PaxlstFastPath {
       const hit = this.dates.get(key);
       if (hit !== undefined) return hit;
     }
-    const d = isoDateAt(t, a, n, this.state.referenceYear, kind);
+    const d = isoDateAt(this.t, a, n, this.state.referenceYear, kind);
     if (d === undefined) return undefined;
     if (key >= 0) this.dates.set(key, d);
     return d.length > 10 ? d.slice(0, 10) : d;
   }
 
-  private readonly dates = new DateTable();
+  private readonly dates = new IntTable();
   private datesYear = 0;
 
-  /** ICAO state code at [a, b) as the general path's stateCode reads it; null means "general path". */
-  private state3(a: number, b: number): string | undefined | null {
+  /**
+   * ICAO state code at [a, b) as the general path's stateCode reads it; null means "general
+   * path". `k` is its key from stopKey3.
+   */
+  private state3(a: number, b: number, k: number): string | undefined | null {
     const cache = this.state.cache.states;
-    const k = this.key(a, b);
     const hit = cache.get(k);
     if (hit !== undefined) return hit;
     if (a === b) return undefined;
@@ -414,9 +415,9 @@ export class PaxlstFastPath {
     return v;
   }
 
-  private airport(a: number, b: number): string | undefined {
+  /** IATA airport at [a, b) as the general path's airportCode reads it; `k` is its key from stopKey3. */
+  private airport(a: number, b: number, k: number): string | undefined {
     const cache = this.state.cache.airports;
-    const k = this.key(a, b);
     const hit = cache.get(k);
     if (hit !== undefined) return hit;
     if (b - a !== 3) return undefined;
@@ -431,10 +432,10 @@ export class PaxlstFastPath {
 
   private loc(p: number): number {
     const t = this.t;
-    const q = this.stop(p);
+    const q = this.stopCode(p);
     if (q < 0) return -1;
     const st = this.state;
-    const k = this.code(p, q);
+    const k = this.k;
     if (this.pendingDoc && k !== Q.c91) this.flushDoc();
     if (k === Q.c22) {
       const end = this.endOfSegment(q);
@@ -443,14 +444,15 @@ export class PaxlstFastPath {
     }
     if (t.charCodeAt(q) !== this.E) return -1;
     const a = q + 1;
-    const b = this.stop(a);
+    const b = this.stopKey3(a);
     if (b < 0) return -1;
+    const key = this.k;
     const end = t.charCodeAt(b) === this.T ? b + 1 : this.endOfSegment(b);
     if (end < 0) return -1;
     const traveller = st.traveller!;
     if (k === Q.c91) {
       if (this.pendingDoc) {
-        const v = this.state3(a, b);
+        const v = this.state3(a, b, key);
         if (v === null) return -1;
         if (v) {
           if (this.docState === undefined) this.docOrder = this.docOrder * 4 + STATE;
@@ -459,17 +461,17 @@ export class PaxlstFastPath {
         return end;
       }
       if (!st.doc) return -1;
-      const v = this.state3(a, b);
+      const v = this.state3(a, b, key);
       if (v === null) return -1;
       if (v) st.doc.issuingState = v;
       return end;
     }
     if (k === Q.c174) {
-      const v = this.state3(a, b);
+      const v = this.state3(a, b, key);
       if (v === null) return -1;
       traveller.residenceCountry = v;
     } else if (k === Q.c178 || k === Q.c179) {
-      const v = this.airport(a, b);
+      const v = this.airport(a, b, key);
       if (v === undefined) return -1;
       if (k === Q.c178) traveller.embarkation = v;
       else traveller.debarkation = v;
@@ -557,9 +559,9 @@ export class PaxlstFastPath {
 
   private rff(p: number): number {
     const t = this.t;
-    const q = this.stop(p);
+    const q = this.stopCode(p);
     if (q < 0) return -1;
-    const k = this.code(p, q);
+    const k = this.k;
     if (k !== Q.AVF && k !== Q.ABO && k !== Q.SEA && k !== Q.TN && k !== Q.AEA && k !== Q.CR)
       return -1;
     let v = '';
@@ -601,9 +603,9 @@ export class PaxlstFastPath {
   private nat(p: number): number {
     const a = this.skipElements(p, 1);
     if (a < 0) return -1;
-    const b = this.stop(a);
+    const b = this.stopKey3(a);
     if (b < 0) return -1;
-    const v = this.state3(a, b);
+    const v = this.state3(a, b, this.k);
     if (v === null) return -1;
     const end = this.endOfSegment(b);
     if (end < 0) return -1;
@@ -615,10 +617,10 @@ export class PaxlstFastPath {
   private gei(p: number): number {
     const a = this.skipElements(p, 1);
     if (a < 0) return -1;
-    const b = this.stop(a);
+    const b = this.stopCode(a);
     if (b < 0) return -1;
     let verified: boolean;
-    const k = this.code(a, b);
+    const k = this.k;
     if (k === Q.c173) verified = true;
     else if (k === Q.c174) verified = false;
     else return -1;
