@@ -222,6 +222,57 @@ describe.each(['driver', 'prisma'] as const)('via %s', (via) => {
     });
   });
 
+  describe('applyManifest, searchable columns', () => {
+    it('fills role, names, birth date and nationality from each traveller, new and changed', async () => {
+      const columns = async (flightId: string) =>
+        db.sql.query<Record<string, string | null>>(
+          `SELECT key, role, surname, "givenNames", "birthDate", nationality FROM "Traveller"
+           WHERE "flightId" = $1::uuid ORDER BY key`,
+          [flightId],
+        );
+      const bare = {
+        ...traveller('C1', "O'NEIL"),
+        name: { surname: "O'NEIL", given: [] },
+        birthDate: undefined,
+        nationality: undefined,
+      } as Traveller;
+      const full = { ...traveller('C2', 'ZULU'), role: 'crew' } as Traveller;
+      const first = await apply(manifest('66', 'original', [bare, full]), via);
+      expect(await columns(first.flightId)).toEqual([
+        {
+          key: 'ref:C1',
+          role: bare.role,
+          surname: "O'NEIL",
+          givenNames: '',
+          birthDate: null,
+          nationality: null,
+        },
+        {
+          key: 'ref:C2',
+          role: 'crew',
+          surname: 'ZULU',
+          givenNames: 'ANNA MARIA',
+          birthDate: full.birthDate!,
+          nationality: 'DEU',
+        },
+      ]);
+      const renamed = {
+        ...full,
+        name: { surname: 'ZULU-YANKEE', given: ['B', 'C', 'A'] },
+        nationality: 'FRA',
+      };
+      await apply(manifest('66', 'change', [bare, renamed]), via);
+      expect((await columns(first.flightId))[1]).toEqual({
+        key: 'ref:C2',
+        role: 'crew',
+        surname: 'ZULU-YANKEE',
+        givenNames: 'B C A',
+        birthDate: full.birthDate!,
+        nationality: 'FRA',
+      });
+    });
+  });
+
   describe('applyManifest, concurrent', () => {
     it('serialises two manifests for one new flight: two versions, each traveller once', async () => {
       const list = [traveller('R1', 'ECHO'), traveller('R2', 'FOXTROT')];

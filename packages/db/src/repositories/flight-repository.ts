@@ -38,16 +38,6 @@ export interface ApplyManifestResult {
   warnings: ManifestPlan['warnings'];
 }
 
-function travellerColumns(t: Traveller) {
-  return {
-    role: t.role,
-    surname: t.name.surname,
-    givenNames: t.name.given.join(' '),
-    birthDate: t.birthDate ?? null,
-    nationality: t.nationality ?? null,
-  };
-}
-
 /**
  * Create the flight or lock it (one statement for a new flight): manifests for one flight are
  * serialised from here on, before its travellers are read, so versions and traveller keys stay
@@ -134,11 +124,46 @@ async function writeSchedule(tx: SqlTx, flightId: string, m: Manifest, existing:
 
 const json = (v: unknown) => JSON.stringify(v);
 
-const TRAVELLER_COLUMNS = `role text, surname text, "givenNames" text, "birthDate" text, nationality text, data jsonb, "contentHash" text`;
-
-function travellerRow(id: string, key: string, t: Traveller, hash: string, revision: number) {
-  return { id, key, ...travellerColumns(t), data: t, contentHash: hash, revision };
+/**
+ * A traveller row as sent to PostgreSQL: its data is not repeated when the manifest version
+ * just stored carries it (`i`: its index in the manifest's travellers), so each traveller
+ * crosses the wire and is parsed once; the searchable columns are taken from the data there.
+ */
+interface TravellerRow {
+  id: string;
+  key: string;
+  contentHash: string;
+  revision: number;
+  i: number | null;
+  data?: Traveller;
 }
+
+function travellerRow(
+  id: string,
+  key: string,
+  t: Traveller,
+  hash: string,
+  revision: number,
+  index: ReadonlyMap<Traveller, number>,
+): TravellerRow {
+  const i = index.get(t);
+  return i === undefined
+    ? { id, key, contentHash: hash, revision, i: null, data: t }
+    : { id, key, contentHash: hash, revision, i };
+}
+
+// The rows of $n with each one's data, from the row itself or from the stored manifest version
+// ($1): the manifest's travellers are expanded once, not looked up per row.
+const rowsWithData = (n: number) => `rows AS (
+    SELECT r.id, r.key, r."contentHash", r.revision, coalesce(r.data, l.data) AS data
+    FROM jsonb_to_recordset($${n}::jsonb)
+      AS r(id uuid, key text, "contentHash" text, revision int, i int, data jsonb)
+    LEFT JOIN jsonb_array_elements(
+      (SELECT manifest -> 'travellers' FROM "ManifestVersion" WHERE id = $1::uuid)
+    ) WITH ORDINALITY AS l(data, n) ON l.n = r.i + 1
+  )`;
+// The columns kept beside the data for queries, as the domain Traveller defines them.
+const GIVEN_NAMES = `coalesce((SELECT string_agg(g, ' ' ORDER BY o) FROM jsonb_array_elements_text(x.data->'name'->'given') WITH ORDINALITY AS gn(g, o)), '')`;
 
 /**
  * Apply one manifest to its flight inside the caller's transaction (see the ingest service).
@@ -209,15 +234,15 @@ export async function applyManifest(
     changedTravellerIds: [],
     warnings: plan.warnings,
   };
-  type Written = ReturnType<typeof travellerRow> & { operation: 'add' | 'change' };
-  const added: Written[] = [];
-  const changed: Written[] = [];
+  const added: TravellerRow[] = [];
+  const changed: TravellerRow[] = [];
+  const index = new Map(m.travellers.map((t, i) => [t, i]));
   // One status per traveller: the plan's last word (a traveller may get several set-status ops).
   const statuses = new Map<string, string>();
   for (const op of plan.travellers) {
     if (op.kind !== 'add') continue;
-    const row = travellerRow(randomUUID(), op.key, op.traveller, op.hash, 1);
-    added.push({ ...row, operation: 'add' });
+    const row = travellerRow(randomUUID(), op.key, op.traveller, op.hash, 1, index);
+    added.push(row);
     byKey.set(op.key, {
       id: row.id,
       key: op.key,
@@ -234,10 +259,7 @@ export async function applyManifest(
     } else if (op.kind === 'change') {
       const prev = byKey.get(op.key)!;
       prev.revision += 1;
-      changed.push({
-        ...travellerRow(prev.id, op.key, op.traveller, op.hash, prev.revision),
-        operation: 'change',
-      });
+      changed.push(travellerRow(prev.id, op.key, op.traveller, op.hash, prev.revision, index));
       result.changed++;
       result.changedTravellerIds.push(prev.id);
     } else if (op.kind === 'set-status') {
@@ -261,10 +283,11 @@ export async function applyManifest(
     FROM w CROSS JOIN LATERAL jsonb_array_elements(w.data->'documents') AS d`;
   if (added.length > 0)
     await tx.query(
-      `WITH w AS (
+      `WITH ${rowsWithData(3)}, w AS (
          INSERT INTO "Traveller" (id, "flightId", key, role, surname, "givenNames", "birthDate", nationality, data, "contentHash", revision, "updatedAt")
-         SELECT r.id, $2::uuid, r.key, r.role, r.surname, r."givenNames", r."birthDate", r.nationality, r.data, r."contentHash", 1, now()
-         FROM jsonb_to_recordset($3::jsonb) AS r(id uuid, key text, ${TRAVELLER_COLUMNS})
+         SELECT x.id, $2::uuid, x.key, x.data->>'role', x.data->'name'->>'surname', ${GIVEN_NAMES},
+           x.data->>'birthDate', x.data->>'nationality', x.data, x."contentHash", 1, now()
+         FROM rows x
          RETURNING id, revision, data, "contentHash"
        )${withHistory('add')}`,
       [manifestVersionId, flight.id, json(added)],
@@ -272,14 +295,15 @@ export async function applyManifest(
   if (changed.length > 0)
     // The old documents go in the same statement: the DELETE sees only rows from before it.
     await tx.query(
-      `WITH gone AS (
-         DELETE FROM "TravelDocument" WHERE "travellerId" IN (SELECT r.id FROM jsonb_to_recordset($2::jsonb) AS r(id uuid))
+      `WITH ${rowsWithData(2)}, gone AS (
+         DELETE FROM "TravelDocument" WHERE "travellerId" IN (SELECT id FROM rows)
        ), w AS (
-         UPDATE "Traveller" t SET role = r.role, surname = r.surname, "givenNames" = r."givenNames",
-           "birthDate" = r."birthDate", nationality = r.nationality, data = r.data,
-           "contentHash" = r."contentHash", revision = r.revision, "updatedAt" = now()
-         FROM jsonb_to_recordset($2::jsonb) AS r(id uuid, revision int, ${TRAVELLER_COLUMNS})
-         WHERE t.id = r.id
+         UPDATE "Traveller" t SET role = x.data->>'role', surname = x.data->'name'->>'surname',
+           "givenNames" = ${GIVEN_NAMES}, "birthDate" = x.data->>'birthDate',
+           nationality = x.data->>'nationality', data = x.data,
+           "contentHash" = x."contentHash", revision = x.revision, "updatedAt" = now()
+         FROM rows x
+         WHERE t.id = x.id
          RETURNING t.id, t.revision, t.data, t."contentHash"
        )${withHistory('change')}`,
       [manifestVersionId, json(changed)],
