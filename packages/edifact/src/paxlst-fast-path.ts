@@ -10,6 +10,31 @@ import { IntTable } from './int-table.ts';
 import type { SegmentScanner } from './segment-scanner.ts';
 import { makeAddress, makeTraveller } from './paxlst-traveller.ts';
 
+/**
+ * Date key → ISO date string, direct-mapped (a colliding date replaces the one in its slot):
+ * bounded and small enough to stay in cache, where a table holding every date of a long
+ * list missed the cache on most lookups.
+ */
+class DateSlots {
+  private readonly keys = new Int32Array(4096).fill(-1);
+  private readonly values: string[] = new Array<string>(4096).fill('');
+
+  get(key: number): string | undefined {
+    const i = Math.imul(key, 0x9e3779b1) >>> 20;
+    return this.keys[i] === key ? this.values[i] : undefined;
+  }
+
+  set(key: number, value: string): void {
+    const i = Math.imul(key, 0x9e3779b1) >>> 20;
+    this.keys[i] = key;
+    this.values[i] = value;
+  }
+
+  clear(): void {
+    this.keys.fill(-1);
+  }
+}
+
 /** What the fast path reads and updates: the message decoder's traveller list. */
 export interface TravellerState {
   readonly travellers: Traveller[];
@@ -393,7 +418,7 @@ export class PaxlstFastPath {
     return d.length > 10 ? d.slice(0, 10) : d;
   }
 
-  private readonly dates = new IntTable();
+  private readonly dates = new DateSlots();
   private datesYear = 0;
 
   /**
