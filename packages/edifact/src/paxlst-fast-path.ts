@@ -6,7 +6,6 @@
 import type { TravelDocument, Traveller, TravellerRole } from '@paxguard/domain';
 import type { DecodeCache } from './code-readers.ts';
 import { isoDateAt } from './edifact-dates.ts';
-import { IntTable } from './int-table.ts';
 import type { SegmentScanner } from './segment-scanner.ts';
 import { makeAddress, makeTraveller } from './paxlst-traveller.ts';
 
