@@ -2,7 +2,12 @@
 // edit (or by prefix when an MRZ cut it), probe key-pair blocks, then align names.
 import type { CandidateSet } from './candidate-set.ts';
 import { equivalentKeys } from './chinese-romanisation.ts';
-import { undatedKey, type EntryRecord, type IndexStore } from './index-store.ts';
+import {
+  undatedKey,
+  undatedKeysLessOne,
+  type EntryRecord,
+  type IndexStore,
+} from './index-store.ts';
 import {
   isParticle,
   joinedVariants,
@@ -96,16 +101,25 @@ export function findCandidates(
     if (!out.has(recIdx) && store.records[recIdx]?.alive) out.add(recIdx);
   };
   const postings = store.postings;
-  // Entries without a birth date: the exact key set of the name, one lookup.
+  // Entries without a birth date: the key set of the name, and the sets one key apart (a
+  // middle name the passport or the listing lacks), a few lookups.
   const major: number[] = [];
-  let known = true;
+  let unknown = 0;
   for (const t of qn.norm.tokens) {
     if (t.particle || t.initial || major.length >= 6) continue;
     const id = store.vocab.skeletonId(t.skeleton);
-    if (id === undefined) known = false;
+    if (id === undefined) unknown++;
     else if (!major.includes(id)) major.push(id);
   }
-  if (known) for (const ref of store.undated.get(undatedKey(major)) ?? []) visit(ref);
+  if (unknown === 0) {
+    const key = undatedKey(major);
+    for (const ref of store.undated.get(key) ?? []) visit(ref);
+    for (const ref of store.undatedLessOne.get(key) ?? []) visit(ref);
+    if (major.length >= 3)
+      for (const less of undatedKeysLessOne(major))
+        for (const ref of store.undated.get(less) ?? []) visit(ref);
+  } else if (unknown === 1 && major.length >= 2)
+    for (const ref of store.undated.get(undatedKey(major)) ?? []) visit(ref);
   if (window) findTypoCandidates(store, toks, window, out);
   forEachProbe(expansions, (a, b) => postings.probe(a, b, window, visit));
 }

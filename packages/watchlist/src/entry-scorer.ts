@@ -53,11 +53,15 @@ export function scoreEntry(
   let score = 0;
   let evidence: string | undefined;
   if (name) {
-    // Without a date to compare, a partial or merely similar name is not enough.
+    // Without a date to compare, a merely similar name is not enough, nor an incomplete one
+    // unless the rest is spelt as listed (initials aside) and rare enough (evidenceShortfall).
     let nameScore =
       bd.rule === 'not-compared' &&
-      (name.unmatchedMajor > 0 ||
-        name.pairs.some((p) => p.reason === 'spelling' || p.reason === 'initial'))
+      name.pairs.some(
+        (p) =>
+          p.reason === 'spelling' ||
+          (name.unmatchedMajor > 0 && p.reason !== 'exact' && p.reason !== 'initial'),
+      )
         ? Math.min(name.score, 0.85)
         : name.score;
     // A weak date (year only, 01-01 placeholder) does not carry a loosely similar token.

@@ -42,10 +42,16 @@ export class IndexStore {
   readonly docs = new Map<string, number[]>();
   /**
    * Names of entries without any birth date, by their sorted key set: such a name only
-   * alerts when every token agrees by spelling or sound, so it needs no typo blocks, and
-   * kept out of the pair blocks it cannot swamp every namesake's date-windowed read.
+   * alerts when every token agrees by spelling or sound (a middle name aside, see
+   * undatedLessOne), so it needs no typo blocks, and kept out of the pair blocks it
+   * cannot swamp every namesake's date-windowed read.
    */
   readonly undated = new Map<string, number[]>();
+  /**
+   * The same names by each key set with one key left out (names of three keys or more): a
+   * traveller whose passport drops a middle name listed here is found in one lookup.
+   */
+  readonly undatedLessOne = new Map<string, number[]>();
   /** Scratch for the query being screened (screening is synchronous: one at a time). */
   readonly candidates = new CandidateSet();
   private pending: { keys: Float64Array; refs: Int32Array; count: number } | undefined;
@@ -118,6 +124,8 @@ export class IndexStore {
     this.nameTokStart.push(this.nameTokens.length);
     const seen = new Set<number>();
     const major: number[] = [];
+    /** Keys two major tokens share (HUSSEIN HASSAN, SAAD SAEED). */
+    const repeated: number[] = [];
     for (const t of norm.tokens) {
       const id = this.vocab.intern(t);
       this.nameTokens.push(id);
@@ -126,18 +134,23 @@ export class IndexStore {
         this.vocab.df[id] = (this.vocab.df[id] ?? 0) + 1;
       }
       const skel = this.vocab.tokenSkel[id] ?? 0;
-      if (!t.particle && !t.initial && !major.includes(skel) && major.length < 6) major.push(skel);
+      if (t.particle || t.initial) continue;
+      if (!major.includes(skel)) {
+        if (major.length < 6) major.push(skel);
+      } else if (!repeated.includes(skel)) repeated.push(skel);
     }
     this.vocab.liveNames++;
     rec.nameCount++;
     if (rec.dates.length === 0) {
-      const key = undatedKey(major);
-      const refs = this.undated.get(key);
-      if (refs) refs.push(ref);
-      else this.undated.set(key, [ref]);
+      fileUnder(this.undated, undatedKey(major), ref);
+      if (major.length >= 3)
+        for (const key of undatedKeysLessOne(major)) fileUnder(this.undatedLessOne, key, ref);
       return;
     }
     if (major.length === 1) this.file(pairKey(major[0] ?? 0, major[0] ?? 0), ref);
+    // A traveller giving only the two same-key tokens (SAAD SAEED of SAAD SAEED MAHER)
+    // probes that key paired with itself.
+    else for (const k of repeated) this.file(pairKey(k, k), ref);
     // Single-key blocks: read only for a query token no list spells (a typo) next to a
     // known one, through the birth-date window.
     for (const k of major) this.file(pairKey(k, SINGLE), ref);
@@ -175,6 +188,20 @@ export class IndexStore {
 
 export function undatedKey(skelIds: readonly number[]): string {
   return [...new Set(skelIds)].sort((a, b) => a - b).join(',');
+}
+
+/** The key sets of `skelIds` with one key left out, each once. */
+export function undatedKeysLessOne(skelIds: readonly number[]): Set<string> {
+  const keys = new Set<string>();
+  const ids = [...new Set(skelIds)];
+  for (let i = 0; i < ids.length; i++) keys.add(undatedKey(ids.filter((_, k) => k !== i)));
+  return keys;
+}
+
+function fileUnder(map: Map<string, number[]>, key: string, ref: number): void {
+  const refs = map.get(key);
+  if (refs) refs.push(ref);
+  else map.set(key, [ref]);
 }
 
 export function recordKey(listId: string, entryId: string): string {

@@ -182,3 +182,66 @@ describe('ABD compounds with a typo', () => {
     expect(toks('ABEL MARTIN')).toEqual(['ABEL', 'MARTIN']);
   });
 });
+
+describe('middle names on listings without a birth date', () => {
+  const filler = Array.from({ length: 600 }, (_, i) =>
+    person(`F${i}`, 'GARCIA, Jose Moreno', `19${10 + (i % 80)}-02-03`, 'ESP'),
+  );
+  const ids = rulesList('undated', [
+    ...filler,
+    person('RARE', 'KOWALCZYK, Zbigniew Tadeusz', '', 'POL'),
+    person('RARE-SHORT', 'WIŚNIEWSKA, Bożena', '', 'POL'),
+    person('COMMON', 'MORENO, Jose Luis', '', 'MEX'),
+  ]);
+  const undated = (surname: string, ...given: string[]) =>
+    ids({ names: [{ surname, given }], birthDate: '1970-01-05', nationality: 'POL' }).filter(
+      (id) => !id.startsWith('F'),
+    );
+
+  it('finds a rare name with its middle name left out or one more given', () => {
+    expect(undated('KOWALCZYK', 'ZBIGNIEW')).toEqual(['RARE']);
+    expect(undated('KOWALCZYK', 'ZBIGNIEW', 'T')).toEqual(['RARE']);
+    expect(undated('WISNIEWSKA', 'BOZENA', 'MARIA')).toEqual(['RARE-SHORT']);
+  });
+
+  it('needs the rest spelt as listed and not common', () => {
+    expect(undated('KOVALCZYK', 'ZBIGNIEW')).toEqual([]);
+    expect(undated('MORENO', 'JOSE')).toEqual([]);
+  });
+});
+
+describe('two given tokens with one key', () => {
+  it('finds SAAD SAEED MAHER from SAAD SAEED', () => {
+    const ids = rulesList('same-key', [person('S', 'SAAD, Saeed Maher', '1949-10-26', 'JOR')]);
+    expect(
+      ids({ names: [{ surname: 'SAAD', given: ['SAEED'] }], birthDate: '1949-10-26' }),
+    ).toEqual(['S']);
+  });
+});
+
+describe('typos the token similarity does not forgive', () => {
+  const ids = rulesList('typos', [
+    person('TAM', 'BÙI, Quốc Tâm', '1968-05-20', 'VNM'),
+    person('VERA', 'GROMOVA, Vera Alekseyevna', '1973-01-01', 'BLR'),
+  ]);
+
+  it('pairs a leftover token one edit from the listed one when the date agrees', () => {
+    expect(
+      ids({ names: [{ surname: 'BUI', given: ['QUOC', 'TA'] }], birthDate: '1968-05-20' }),
+    ).toEqual(['TAM']);
+    // Two edits apart is another name.
+    expect(
+      ids({ names: [{ surname: 'BUI', given: ['QUOC', 'TU'] }], birthDate: '1968-05-20' }),
+    ).toEqual([]);
+  });
+
+  it('joins a word a typo split at a particle (ALMKSEYEVNA read as AL MKSEYEVNA)', () => {
+    expect(joinedSimilarity('ALEKSEYEVNA', 'ALMKSEYEVNA')).toBeGreaterThanOrEqual(0.84);
+    expect(
+      ids({
+        names: [{ surname: 'GROMOVA', given: ['VERA', 'ALMKSEYEVNA'] }],
+        birthDate: '1973-01-01',
+      }),
+    ).toEqual(['VERA']);
+  });
+});

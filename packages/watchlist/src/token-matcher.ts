@@ -125,6 +125,14 @@ function popcount(x: number): number {
   return n;
 }
 
+/** A leftover pair one typo apart: just at the floor, a loose spelling match. */
+const TYPO_SIM = TOKEN_MATCH_FLOOR;
+
+function oneTypoApart(a: string, b: string): boolean {
+  if (a[0] !== b[0] || Math.max(a.length, b.length) < 3) return false;
+  return boundedEditDistance(a, b, 1) <= 1;
+}
+
 /** A loose spelling agreement proves less than the same spelling or sound. */
 function evidenceBits(bits: number, sim: number): number {
   return sim >= 0.93 ? bits : sim >= 0.84 ? bits * 0.75 : bits * 0.5;
@@ -134,7 +142,9 @@ export function joinedSimilarity(token: string, joined: string): number {
   if (token === joined) return 0.97;
   if (Math.abs(token.length - joined.length) > 2 || token[0] !== joined[0]) return 0;
   const jw = jaroWinkler(token, joined);
-  return jw >= 0.93 ? Math.round(jw * 0.95 * 1000) / 1000 : 0;
+  if (jw >= 0.93) return Math.round(jw * 0.95 * 1000) / 1000;
+  // One typo that also split the word at a particle (ALMKSEYEVNA read as AL MKSEYEVNA).
+  return token.length >= 6 && boundedEditDistance(token, joined, 1) <= 1 ? TYPO_SIM : 0;
 }
 
 export interface AlignedToken {
@@ -247,6 +257,26 @@ export function alignNames(
     matchedW += p.weight;
     bits += evidenceBits((qj ?? lj)?.[3] ?? 0, p.sim);
     majorMatches++;
+  }
+  // A typo the token similarity does not forgive (TA for TAM, ALESANDR for ALEKSANDR read
+  // as a Jaro artifact): a leftover major token one edit from a leftover on the other
+  // side, same first letter, pairs at the floor. Loose: the date must carry it.
+  for (let qi = 0; qi < nq; qi++) {
+    const q = query[qi];
+    if (!q || q.minor || usedQ & (1 << qi) || q.text.length < 2) continue;
+    for (let li = 0; li < nl; li++) {
+      const l = listed[li];
+      if (!l || l.minor || usedL & (1 << li) || !oneTypoApart(q.text, l.text)) continue;
+      usedQ |= 1 << qi;
+      usedL |= 1 << li;
+      const w = Math.min(q.weight, l.weight);
+      matched += TYPO_SIM * w;
+      matchedW += w;
+      majorMatches++;
+      pairs.push({ query: q.text, listed: l.text, sim: TYPO_SIM, reason: 'spelling', weight: w });
+      bits += evidenceBits(l.bits, TYPO_SIM);
+      break;
+    }
   }
   let restQ = 0;
   let unmatchedMajor = 0;
