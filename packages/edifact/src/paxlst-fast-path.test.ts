@@ -293,5 +293,12 @@ describe('PaxlstFastPath coverage', () => {
       p += seg.length;
     }
     expect(state.travellers[0]).toMatchObject({ sex: undefined, birthDate: undefined });
+    // The text ending inside a segment, wherever a scan is when it runs out.
+    const cut = ['DTM+329:8001', 'DTM+32', 'LOC+178+AT', 'LOC+17', 'RFF+AVF:AB', 'RFF+AV'];
+    for (const tail of [...cut, 'NAT+2+US', 'GEI+4+17', 'ATT+2++F', 'DOC+P+X1']) {
+      const one = reader(`NAD+FL+++DOE'${tail}`);
+      expect(one.read(0)).toBe(13);
+      expect(one.read(13), tail).toBe(-1);
+    }
   });
 });
