@@ -592,4 +592,56 @@ describe('the iAPI store', () => {
       await one.close();
     }
   });
+
+  it("stores a traveller's own data when the caller passes another object than the manifest's", async () => {
+    const carrier = await createCarrierRepository(b.prisma).ensure({
+      designator: 'QC',
+      name: 'Copy Air',
+      apiKey: `key-${randomUUID()}`,
+    });
+    const repo = createInteractiveRepository(b);
+    const m = generateManifest({
+      seed: 78,
+      carrier: 'QC',
+      number: '30',
+      date: '2026-12-23',
+      origin: 'CDG',
+      destination: 'JFK',
+      passengers: 2,
+    });
+    // The first traveller is the manifest's own object (its data is read from the manifest's);
+    // the second a copy with another passport, which is what must be stored for it.
+    const copy = structuredClone(m.travellers[1]!);
+    copy.documents = [{ ...copy.documents[0]!, number: 'QC0000001' }];
+    const { id: submissionId } = await repo.archive({
+      carrierId: carrier.id,
+      channel: 'http',
+      receivedAt: AT,
+      raw: Buffer.from('QC30'),
+    });
+    const stored = await repo.store({
+      carrierId: carrier.id,
+      submissionId,
+      format: 'IAPI-PAXLST',
+      processedAt: AT,
+      manifest: m,
+      travellers: [m.travellers[0]!, copy].map((t) => ({
+        traveller: t,
+        contentHash: travellerHash(t),
+      })),
+      event: eventFor(m, carrier.id, submissionId),
+    });
+    const rows = await b.sql.query<{ id: string; data: unknown; docs: string[] }>(
+      `SELECT t.id::text AS id, t.data,
+        (SELECT array_agg(d.number ORDER BY d.number) FROM "TravelDocument" d WHERE d."travellerId" = t.id) AS docs
+      FROM "Traveller" t WHERE t.id = ANY($1::uuid[])`,
+      [stored.travellers.map((t) => t.id)],
+    );
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const [first, second] = stored.travellers.map((t) => byId.get(t.id)!);
+    expect(first!.data).toEqual(JSON.parse(JSON.stringify(m.travellers[0])));
+    expect(first!.docs).toEqual(m.travellers[0]!.documents.map((d) => d.number).sort());
+    expect(second!.data).toEqual(JSON.parse(JSON.stringify(copy)));
+    expect(second!.docs).toEqual(['QC0000001']);
+  });
 });

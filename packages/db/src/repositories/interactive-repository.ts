@@ -119,9 +119,11 @@ mvr AS (
   SELECT r.ord, mv.id, mv.version FROM mv JOIN r ON (r.j->>'submissionId')::uuid = mv."submissionId"
 ),
 input AS (
-  SELECT r.ord AS rord, fl.id AS "flightId", t.*
+  -- A traveller's data is, unless given apart, its entry in the manifest's data (sent once).
+  SELECT r.ord AS rord, fl.id AS "flightId", t."newId", t.key, t.role, t.surname, t."givenNames", t."birthDate", t.nationality,
+    COALESCE(t.data, r.j->'manifest'->'data'->'travellers'->(t.ord::int)) AS data, t."contentHash", t.assessment, t.directive, t.ord
   FROM r JOIN fl ON fl.ord = r.ord, jsonb_to_recordset(r.j->'travellers')
-    AS t("newId" uuid, key text, role text, surname text, "givenNames" text, "birthDate" text, nationality text, data jsonb, "contentHash" text, documents jsonb, assessment jsonb, directive jsonb, ord bigint)
+    AS t("newId" uuid, key text, role text, surname text, "givenNames" text, "birthDate" text, nationality text, data jsonb, "contentHash" text, assessment jsonb, directive jsonb, ord bigint)
 ),
 prev AS (
   SELECT t.id, t."flightId", t.key, t."contentHash", t.status, t.revision
@@ -164,7 +166,7 @@ old_documents AS (
 documents AS (
   INSERT INTO "TravelDocument" (id, "travellerId", type, number, "issuingState", "expiryDate")
   SELECT gen_random_uuid(), p.id, d.type, d.number, d."issuingState", d."expiryDate"
-  FROM plan p, jsonb_to_recordset(p.documents) AS d(type text, number text, "issuingState" text, "expiryDate" text)
+  FROM plan p, jsonb_to_recordset(p.data->'documents') AS d(type text, number text, "issuingState" text, "expiryDate" text)
   WHERE p.op IN ('add', 'change')
 ),
 outbox AS (
@@ -277,14 +279,10 @@ function script(input: InteractiveStoreInput) {
       givenNames: t.name.given.join(' '),
       birthDate: t.birthDate ?? null,
       nationality: t.nationality ?? null,
-      data: t,
+      // The traveller's data (and documents) as listed: the manifest's own `ord`-th traveller,
+      // already in manifest.data, unless the caller passed another object.
+      data: t === m.travellers[ord] ? undefined : t,
       contentHash: x.contentHash,
-      documents: t.documents.map((d) => ({
-        type: d.type,
-        number: d.number,
-        issuingState: d.issuingState ?? null,
-        expiryDate: d.expiryDate ?? null,
-      })),
       // Prisma stores a finding without evidence as SQL NULL, never JSON null.
       assessment: x.assessment && {
         ...x.assessment,
