@@ -40,6 +40,7 @@ export interface QueryName {
 export class QueryContext {
   readonly names: QueryName[];
   private readonly listedTokens = new Map<number, WeightedToken>();
+  private readonly listedMajorTokens = new Map<number, WeightedToken>();
 
   constructor(
     private readonly store: IndexStore,
@@ -49,14 +50,18 @@ export class QueryContext {
     this.names = all.map((norm) => ({
       norm,
       tokens: norm.tokens.map((t) =>
-        this.weighted(t.text, t.skeleton, store.vocab.tokenId(t.text)),
+        this.weighted(t.text, t.skeleton, store.vocab.tokenId(t.text), t.particle),
       ),
       cache: norm.tokens.map(() => new Map<number, TokenSim>()),
     }));
   }
 
-  private weighted(text: string, skeleton: string, id: number | undefined): WeightedToken {
-    const particle = isParticle(text);
+  private weighted(
+    text: string,
+    skeleton: string,
+    id: number | undefined,
+    particle: boolean,
+  ): WeightedToken {
     const initial = text.length === 1;
     return {
       text,
@@ -67,12 +72,15 @@ export class QueryContext {
     };
   }
 
-  listed(id: number): WeightedToken {
-    let t = this.listedTokens.get(id);
+  /** A listed token; `major` when its word is a particle but not in this name (a surname). */
+  listed(id: number, major = false): WeightedToken {
+    const cache = major ? this.listedMajorTokens : this.listedTokens;
+    let t = cache.get(id);
     if (!t) {
       const v = this.store.vocab;
-      t = this.weighted(v.texts[id] ?? '', v.skels[v.tokenSkel[id] ?? 0] ?? '', id);
-      this.listedTokens.set(id, t);
+      const text = v.texts[id] ?? '';
+      t = this.weighted(text, v.skels[v.tokenSkel[id] ?? 0] ?? '', id, !major && isParticle(text));
+      cache.set(id, t);
     }
     return t;
   }
@@ -231,7 +239,8 @@ export function bestNameAgreement(
   let best: BestName | undefined;
   for (let r = rec.firstName; r < rec.firstName + rec.nameCount; r++) {
     const ids = store.nameTokensOf(r);
-    const listed = ids.map((id) => ctx.listed(id));
+    const majorParticles = store.nameMajorParticles[r] ?? 0;
+    const listed = ids.map((id, k) => ctx.listed(id, (majorParticles & (1 << k)) !== 0));
     for (const qn of ctx.names) {
       const agreement = alignNames(qn.tokens, listed, (qi, li) => {
         const id = ids[li] ?? -1;

@@ -2,7 +2,12 @@
 // blocks and the document-number map, with incremental add and tombstone removal.
 import { CandidateSet } from './candidate-set.ts';
 import { documentKey } from './document-number.ts';
-import { joinedVariants, normaliseName, type NormalisedName } from './name-normaliser.ts';
+import {
+  isParticle,
+  joinedVariants,
+  normaliseName,
+  type NormalisedName,
+} from './name-normaliser.ts';
 import { ANY_DATE, packDate, pairKey, PairPostings, SINGLE } from './pair-postings.ts';
 import { parsePartialDate, type PartialDate } from './partial-date.ts';
 import { TokenVocabulary } from './token-vocabulary.ts';
@@ -37,6 +42,8 @@ export class IndexStore {
   readonly nameDate: number[] = [];
   /** Which of the entry's listed names a stored name came from (variants share it). */
   readonly nameSource: number[] = [];
+  /** Per name, a bit per token position whose word is a particle but not here (LÊ, GIA PHÚC). */
+  readonly nameMajorParticles: number[] = [];
   readonly nameTokStart: number[] = [];
   readonly nameTokens: number[] = [];
   readonly docs = new Map<string, number[]>();
@@ -119,6 +126,11 @@ export class IndexStore {
     const ref = this.nameRecord.length;
     this.nameRecord.push(recIdx);
     this.nameSource.push(source);
+    let majorParticles = 0;
+    norm.tokens.forEach((t, k) => {
+      if (k < 30 && !t.particle && isParticle(t.text)) majorParticles |= 1 << k;
+    });
+    this.nameMajorParticles.push(majorParticles);
     const d = rec.dates.length === 1 ? rec.dates[0] : undefined;
     this.nameDate.push(d ? packDate(d.year, d.month, d.day) : ANY_DATE);
     this.nameTokStart.push(this.nameTokens.length);

@@ -245,3 +245,20 @@ describe('typos the token similarity does not forgive', () => {
     ).toEqual(['VERA']);
   });
 });
+
+describe('a surname that is a particle word', () => {
+  const ids = rulesList('vn', [person('LE', 'LÊ, Gia Phúc', '1976', 'VNM')]);
+  const found = (surname: string, ...given: string[]) =>
+    ids({ names: [{ surname, given }], birthDate: '1976-12-12' });
+
+  it('is the family name: another surname in its place is a conflict', () => {
+    expect(normaliseName('LÊ, GIA PHÚC').tokens[0]?.particle).toBe(false);
+    expect(normaliseName('LE BLANC, JEAN').tokens[0]?.particle).toBe(true);
+    expect(found('NGUYEN', 'GIA', 'PHUC')).toEqual([]);
+  });
+
+  it('still matches itself, in any order', () => {
+    expect(found('LE', 'GIA', 'PHUC')).toEqual(['LE']);
+    expect(found('GIA', 'PHUC', 'LE')).toEqual(['LE']);
+  });
+});

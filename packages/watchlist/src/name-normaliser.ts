@@ -183,6 +183,12 @@ export function normaliseName(name: NameInput): NormalisedName {
   // A name made mostly of particles (LE VAN AN) keeps them as real tokens.
   if (tokens.filter((t) => !t.particle && !t.initial).length < 2)
     tokens = tokens.map((t) => ({ ...t, particle: false }));
+  // A surname that is one particle word is no particle: it is the family name (Vietnamese
+  // LÊ, ĐỖ; Indian DAS), and another surname in its place is a conflict, not a detail.
+  const comma = repaired.indexOf(',');
+  const surname = comma > 0 ? repaired.slice(0, comma).trim() : '';
+  const first = tokens[0];
+  if (first?.particle && first.text === surname) tokens[0] = { ...first, particle: false };
   const display = repaired
     .replace(/\s*,\s*/g, ', ')
     .replace(/\s+/g, ' ')

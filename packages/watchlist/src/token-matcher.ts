@@ -228,7 +228,13 @@ export function alignNames(
     const w = Math.min(q.weight, l.weight);
     matched += c.sim * w;
     matchedW += w;
-    if (!q.minor && !l.minor && c.reason !== 'initial') majorMatches++;
+    // A word that is a particle on one side only (LE as a surname, a given name) agrees
+    // as a name when spelt the same.
+    if (
+      c.reason !== 'initial' &&
+      ((!q.minor && !l.minor) || (c.reason === 'exact' && (!q.minor || !l.minor)))
+    )
+      majorMatches++;
     pairs.push({ query: q.text, listed: l.text, sim: c.sim, reason: c.reason, weight: w });
     bits += evidenceBits(l.bits, c.sim);
   }
