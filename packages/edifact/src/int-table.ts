@@ -7,11 +7,11 @@
  * Profiled against a Map doing the same job, get and set were a tenth of the time.
  */
 export class IntTable {
-  private keys = new Int32Array(64).fill(-1);
-  private values: string[] = new Array<string>(64).fill('');
+  private keys = new Int32Array(16).fill(-1);
+  private values: string[] = new Array<string>(16).fill('');
   private size = 0;
   /** 32 − log2(slots): the top bits of the multiplicative hash pick the slot. */
-  private shift = 26;
+  private shift = 28;
 
   get(key: number): string | undefined {
     if (!(key >= 0 && key <= 0x7fffffff)) return undefined;

@@ -15,16 +15,33 @@ import { makeAddress, makeTraveller } from './paxlst-traveller.ts';
  * list missed the cache on most lookups.
  */
 class DateSlots {
-  private readonly keys = new Int32Array(4096).fill(-1);
-  private readonly values: string[] = new Array<string>(4096).fill('');
+  private readonly keys: number[];
+  private readonly values: string[];
+  /** 32 − log2(slots). */
+  private readonly shift: number;
+
+  /**
+   * Slots for a text of `length` characters: about one per 40 (a traveller group is ~150
+   * characters with two dates), 64 to 4,096. A check-in message of one traveller must not
+   * pay for filling thousands of slots (filling 4,096 doubled its decode time). Plain
+   * arrays, not an Int32Array: a typed array's store is allocated outside the heap, which
+   * costs more to make and free than the lookups save at this size.
+   */
+  constructor(length: number) {
+    let bits = 6;
+    while (bits < 12 && 1 << bits < length / 40) bits++;
+    this.keys = new Array<number>(1 << bits).fill(-1);
+    this.values = new Array<string>(1 << bits).fill('');
+    this.shift = 32 - bits;
+  }
 
   get(key: number): string | undefined {
-    const i = Math.imul(key, 0x9e3779b1) >>> 20;
+    const i = Math.imul(key, 0x9e3779b1) >>> this.shift;
     return this.keys[i] === key ? this.values[i] : undefined;
   }
 
   set(key: number, value: string): void {
-    const i = Math.imul(key, 0x9e3779b1) >>> 20;
+    const i = Math.imul(key, 0x9e3779b1) >>> this.shift;
     this.keys[i] = key;
     this.values[i] = value;
   }
@@ -104,6 +121,7 @@ export class PaxlstFastPath {
     this.C = s.delimiters.component.charCodeAt(0);
     this.T = s.delimiters.terminator.charCodeAt(0);
     this.table = s.charTable;
+    this.dates = new DateSlots(s.text.length);
   }
 
   /**
@@ -415,7 +433,7 @@ export class PaxlstFastPath {
     return d.length > 10 ? d.slice(0, 10) : d;
   }
 
-  private readonly dates = new DateSlots();
+  private readonly dates: DateSlots;
   private datesYear = 0;
 
   /**
