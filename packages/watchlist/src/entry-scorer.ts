@@ -113,10 +113,13 @@ function evidenceShortfall(
     (p) => p.sim < 0.93 && (p.reason === 'spelling' || p.reason === 'joined'),
   );
   const partial = name.unmatchedMajor > 0;
+  const otherNationality = nationality === 'differs';
   const bits = name.bits.toFixed(0);
   // A date that only nearly agrees carries a same-sounding name, complete unless rare.
   if (NEAR_DATES.has(date)) {
     if (loose) return 'the birth date agrees only nearly and the name only loosely';
+    if (partial && otherNationality)
+      return 'the birth date agrees only nearly, the name is incomplete and the nationality differs';
     if (partial && name.bits < listBits + NEAR_DATE_PARTIAL_EXTRA_BITS)
       return `the birth date agrees only nearly and the name is incomplete and common (${bits} bits)`;
   }
@@ -125,6 +128,8 @@ function evidenceShortfall(
   if (date === 'year-only') {
     if (partial && (loose || name.unmatchedMajor > 1))
       return 'a year-only date with an incomplete name needs the rest to agree exactly';
+    if (loose && otherNationality)
+      return 'a year-only date, another nationality and a loosely similar name';
     const partialNeeds =
       nationality === 'differs'
         ? YEAR_ONLY_PARTIAL_OTHER_NATIONALITY_EXTRA_BITS

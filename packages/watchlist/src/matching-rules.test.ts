@@ -6,7 +6,14 @@ import { normaliseName } from './name-normaliser.ts';
 import { skeletonKey } from './phonetic-key.ts';
 import { joinedSimilarity } from './token-matcher.ts';
 import { buildWatchlistIndex } from './watchlist-index.ts';
-import { lists, NOW, person, query, rulesList } from './watchlist-fixtures.test-support.ts';
+import {
+  lists,
+  NOW,
+  person,
+  PERSONS,
+  query,
+  rulesList,
+} from './watchlist-fixtures.test-support.ts';
 import type { WatchlistQueryInput } from './watchlist-query.ts';
 
 const ids = rulesList('rules', [
@@ -260,5 +267,30 @@ describe('a surname that is a particle word', () => {
   it('still matches itself, in any order', () => {
     expect(found('LE', 'GIA', 'PHUC')).toEqual(['LE']);
     expect(found('GIA', 'PHUC', 'LE')).toEqual(['LE']);
+  });
+});
+
+describe('another nationality with a weak date', () => {
+  const build = (alert: number) =>
+    buildWatchlistIndex(lists({ ...PERSONS, thresholds: { alert } }));
+  const strict = build(0.8);
+  const lenient = build(0.6);
+  const hit = (i: typeof strict, input: WatchlistQueryInput) =>
+    i.screen(query(input), NOW).find((h) => h.entryId === 'E-RASHID');
+  const partialSwapped = (nationality: string) => ({
+    names: [{ surname: 'AL-RASHID', given: ['MOHAMMED'] }],
+    birthDate: '1980-12-03',
+    nationality,
+  });
+
+  it('an incomplete name with a nearly agreeing date alerts for the listed nationality', () => {
+    expect(hit(strict, partialSwapped('SYR'))).toBeDefined();
+  });
+
+  it('but not for another one: the hit says why, to a list set lower', () => {
+    expect(hit(strict, partialSwapped('JOR'))).toBeUndefined();
+    expect(hit(lenient, partialSwapped('JOR'))?.explanation.weakEvidence).toMatch(
+      /nationality differs/,
+    );
   });
 });
