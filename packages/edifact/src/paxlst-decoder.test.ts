@@ -125,6 +125,25 @@ describe('decodePaxlst rules', () => {
     expect(man.flight.legs[0]!.departure.utc).toBe('2024-03-02T03:10:00.000Z');
   });
 
+  it('does not take a UNOY character above U+00FF for the Latin-1 code sharing its low byte', () => {
+    // Ő is U+0150 and ń U+0144: their low bytes are P and D. Codes are cached per decode by a
+    // packed key, which must not make a cached P or DEU stand in for them.
+    const text = MINIMAL.replace('UNOA', 'UNOY').replace(
+      "CNT+42:1'",
+      "LOC+174+DEU'NAD+FL+++ROE:ANN'DOC+\u0150+X9'LOC+174+\u0144EU'CNT+42:2'",
+    );
+    for (const mode of ['strict', 'lenient'] as const) {
+      const r = decodePaxlst(text, { mode });
+      const issues = r.ok ? r.warnings : r.errors;
+      expect(issues.map((i) => i.code)).toContain('STATE_CODE_INVALID');
+      if (!r.ok) continue;
+      const [first, second] = r.value[0]!.manifest.travellers;
+      expect(first!.residenceCountry).toBe('DEU');
+      expect(second!.documents[0]!.type).toBe('\u0150');
+      expect(second!.residenceCountry).toBeUndefined();
+    }
+  });
+
   it('reports a UNT count and reference mismatch with positions', () => {
     const r = decodePaxlst(MINIMAL.replace("UNT+16+M1'", "UNT+15+M2'"));
     expect(r.ok).toBe(false);

@@ -236,7 +236,7 @@ export class PaxlstFastPath {
     for (;;) {
       const c = t.charCodeAt(p);
       if (table[c] === 0) {
-        k = k < 0 || p >= limit ? -1 : (k << 8) | (c & 255);
+        k = k < 0 || p >= limit || c > 255 ? -1 : (k << 8) | c;
         p++;
       } else {
         this.k = k;
@@ -303,11 +303,15 @@ export class PaxlstFastPath {
     return first > 32 && first < 127 && last > 32 && last < 127 ? s : s.trim();
   }
 
-  /** A short code at [a, b) packed like codeKey (length ≤ 4), else -1. */
+  /** A short code at [a, b) packed like codeKey (length ≤ 4, nothing above U+00FF), else -1. */
   private key(a: number, b: number): number {
     if (b - a > 4) return -1;
     let k = 1;
-    for (let i = a; i < b; i++) k = k * 256 + (this.t.charCodeAt(i) & 255);
+    for (let i = a; i < b; i++) {
+      const c = this.t.charCodeAt(i);
+      if (c > 255) return -1;
+      k = k * 256 + c;
+    }
     return k;
   }
 

@@ -8,11 +8,19 @@ const TABLES = new Map<string, Uint8Array>();
 const FLAG_RELEASE = 1;
 const FLAG_BREAK = 2;
 
-/** Packs a short code (≤ 4 characters) into a number so qualifiers compare without strings. */
+/**
+ * Packs a short code (≤ 4 characters) into a number so qualifiers compare without strings;
+ * -1 when longer, or when a character is above U+00FF (UNOY), whose low byte alone would
+ * collide with a Latin-1 character's.
+ */
 export function codeKey(s: string): number {
   if (s.length > 4) return -1;
   let k = 1;
-  for (let i = 0; i < s.length; i++) k = k * 256 + (s.charCodeAt(i) & 255);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 255) return -1;
+    k = k * 256 + c;
+  }
   return k;
 }
 
@@ -317,7 +325,11 @@ export class SegmentScanner {
     if (b - a > 4) return -1;
     if (this.flags !== 0) return codeKey(this.value(e, c));
     let k = 1;
-    for (let i = a; i < b; i++) k = k * 256 + (this.text.charCodeAt(i) & 255);
+    for (let i = a; i < b; i++) {
+      const ch = this.text.charCodeAt(i);
+      if (ch > 255) return -1;
+      k = k * 256 + ch;
+    }
     return k;
   }
 
