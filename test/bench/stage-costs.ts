@@ -1,7 +1,8 @@
 // Where the pipeline's CPU goes, stage by stage (a profiling aid, not the benchmark): the bench's
 // 80 flights through ingest and then through the screening worker, in this process, without Kafka.
 // Prints CPU per traveller of this process and of its own PostgreSQL backends, and rows written
-// per table; STATEMENTS=1 adds client-side time per statement shape, CONC=n sets concurrency (4).
+// per table; STATEMENTS=1 adds client-side time per statement shape, CONC=n sets concurrency (4),
+// PREP_SQL='stmt; stmt' runs SQL after the migrations (try a schema change before writing it).
 // node --import tsx bench/stage-costs.ts   (in test/; FLIGHTS=n for fewer flights)
 import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
@@ -62,6 +63,8 @@ const carrier = await createCarrierRepository(db.prisma).ensure({
   apiKey: 'k',
 });
 await seedReferenceDemo({ db, now: new Date('2026-12-01T00:00:00Z') });
+for (const statement of (process.env.PREP_SQL ?? '').split(';').filter((x) => x.trim()))
+  await db.sql.query(statement);
 
 async function backendCpu(): Promise<Map<number, number>> {
   const rows = await db.sql.query<{ pid: number }>(
