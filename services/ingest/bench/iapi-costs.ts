@@ -11,11 +11,10 @@ import {
   parseDatabaseUrl,
   type CarrierIdentity,
 } from '@paxguard/db';
-import { generateManifest } from '@paxguard/demo-data';
-import { encodePaxlst } from '@paxguard/edifact';
 import { createScreeningWorker, shippedReference } from '@paxguard/pipeline';
 import { createLogger, createMemoryBus } from '@paxguard/platform';
 import { createIngestComponents } from '../src/wiring.ts';
+import { checkInBodies } from './check-in-bodies.ts';
 
 const REQUESTS = Number(process.env.PAXGUARD_BENCH_REQUESTS ?? 3000);
 const IN_FLIGHT = Number(process.env.PAXGUARD_BENCH_IN_FLIGHT ?? 16);
@@ -73,27 +72,7 @@ const carrier = (await ingest.carriers.findByApiKey('pg-bench-key')) as CarrierI
 await ingest.start();
 
 // The iAPI benchmark's bodies: one traveller each, 20 flights.
-const bodies: Buffer[] = [];
-for (let i = 0; i < REQUESTS; i++) {
-  const m = generateManifest({
-    seed: 10_000 + i,
-    carrier: 'PG',
-    number: String(100 + (i % 20)),
-    date: '2026-12-30',
-    origin: 'LHR',
-    destination: 'JFK',
-    destinationState: 'USA',
-    passengers: 1,
-  });
-  const r = encodePaxlst(m, {
-    sender: 'PG',
-    recipient: 'PAXGUARD',
-    interchangeRef: `B${i}`,
-    messageRef: `B${i}`,
-    preparedAt: '2026-12-29T08:00',
-  });
-  if (r.ok) bodies.push(Buffer.from(r.value));
-}
+const bodies = checkInBodies(REQUESTS).map((b) => Buffer.from(b));
 const answer = (raw: Buffer) =>
   ingest.interactive.answer({ carrier, contentType: 'application/edifact', raw });
 // Warm-up, as many in flight as measured: reference data, every pooled connection and its

@@ -15,9 +15,8 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { createCarrierRepository, newSecret, openDatabase, parseDatabaseUrl } from '@paxguard/db';
-import { generateManifest } from '@paxguard/demo-data';
-import { encodePaxlst } from '@paxguard/edifact';
 import { testKafka, type TestKafka } from '@paxguard/test-support';
+import { checkInBodies } from './check-in-bodies.ts';
 import { measureSteps } from './iapi-steps.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
@@ -164,28 +163,7 @@ const empty = await start(
   async (u) => (await fetch(`${u}/empty`, { method: 'POST' })).ok,
 );
 
-// Distinct travellers, so every request is a real new check-in.
-const bodies: string[] = [];
-for (let i = 0; i < 2000; i++) {
-  const m = generateManifest({
-    seed: 10_000 + i,
-    carrier: 'PG',
-    number: String(100 + (i % 20)),
-    date: '2026-12-30',
-    origin: 'LHR',
-    destination: 'JFK',
-    destinationState: 'USA',
-    passengers: 1,
-  });
-  const r = encodePaxlst(m, {
-    sender: 'PG',
-    recipient: 'PAXGUARD',
-    interchangeRef: `B${i}`,
-    messageRef: `B${i}`,
-    preparedAt: '2026-12-29T08:00',
-  });
-  if (r.ok) bodies.push(r.value);
-}
+const bodies = checkInBodies(2000);
 let n = 0;
 // Warm-up: reference data is loaded on the first request.
 await fetch(`${target.url}/v1/carrier/iapi`, {
